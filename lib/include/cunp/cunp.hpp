@@ -1,0 +1,9 @@
+// cunp: NumPy's semantics on CUDA GPUs and the host.
+#pragma once
+#include "cunp/device.hpp"
+#include "cunp/dtype.hpp"
+#include "cunp/errors.hpp"
+#include "cunp/half.hpp"
+#include "cunp/ndarray.hpp"
+#include "cunp/ops.hpp"
+#include "cunp/registry.hpp"

@@ -1,0 +1,49 @@
+// The element copy (with casting) behind astype/copy/assign, and the fill and arange generators.
+#include "backend/cuda/copy_fill.hpp"
+#include "backend/cuda/elementwise.cuh"
+#include "ops/reductions.hpp"
+
+namespace cunp::detail::cuda {
+
+void register_copy(elementwise_table& t) { register_elementwise<ops::copy_op>(t[int(ops::ufunc_id::copy)]); }
+
+template <class W>
+__global__ void fill_kernel(W* out, W value, std::int64_t n) {
+  std::int64_t stride = std::int64_t(gridDim.x) * blockDim.x;
+  for (std::int64_t i = std::int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride) out[i] = value;
+}
+
+void fill(void* dst, std::int64_t n, const void* pattern, std::size_t itemsize, const launch_context& ctx) {
+  auto launch = [&](auto word) {
+    using W = decltype(word);
+    W value;
+    std::memcpy(&value, pattern, sizeof(W));
+    fill_kernel<W><<<grid_for(n, ctx), block_threads, 0, ctx.stream>>>(static_cast<W*>(dst), value, n);
+  };
+  switch (itemsize) {
+    case 1: launch(std::uint8_t{}); break;
+    case 2: launch(std::uint16_t{}); break;
+    case 4: launch(std::uint32_t{}); break;
+    case 8: launch(std::uint64_t{}); break;
+    default: launch(ops::complex<double>{}); break;
+  }
+  check_launch(ctx.stream, "fill");
+}
+
+template <class T>
+__global__ void arange_kernel(T* out, T start, T delta, std::int64_t n) {
+  std::int64_t stride = std::int64_t(gridDim.x) * blockDim.x;
+  for (std::int64_t i = std::int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride)
+    out[i] = ops::arange_value<T>(start, delta, i);
+}
+
+void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta, const launch_context& ctx) {
+  ops::visit(dt, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    T s = ops::load<T>(static_cast<const char*>(start)), d = ops::load<T>(static_cast<const char*>(delta));
+    arange_kernel<T><<<grid_for(n, ctx), block_threads, 0, ctx.stream>>>(static_cast<T*>(out), s, d, n);
+  });
+  check_launch(ctx.stream, "arange");
+}
+
+}  // namespace cunp::detail::cuda

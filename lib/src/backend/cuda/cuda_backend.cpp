@@ -1,0 +1,180 @@
+// The CUDA backend: device memory through the caching pool, streams, transfers, and the launcher
+// tables filled by the .cu files of each op family.
+#include <cuda_runtime.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "backend/cuda/check.hpp"
+#include "backend/cuda/copy_fill.hpp"
+#include "backend/cuda/elementwise.hpp"
+#include "backend/cuda/reduce.hpp"
+#include "core/backend.hpp"
+#include "core/caching_pool.hpp"
+
+namespace cunp::detail {
+
+namespace cuda {
+namespace {
+bool sync_every_launch() {
+  static const bool on = [] {
+    const char* v = std::getenv("CUNP_SYNC");
+    return v && *v && std::strcmp(v, "0") != 0;
+  }();
+  return on;
+}
+}  // namespace
+
+void check_launch(cudaStream_t s, const char* kernel) {
+  cudaError_t e = cudaGetLastError();
+  if (e != cudaSuccess) throw_cuda(e, (std::string("launch of ") + kernel).c_str(), __FILE__, __LINE__);
+  if (sync_every_launch()) {
+    e = cudaStreamSynchronize(s);
+    if (e != cudaSuccess) throw_cuda(e, (std::string("kernel ") + kernel + " (CUNP_SYNC=1)").c_str(), __FILE__, __LINE__);
+  }
+}
+}  // namespace cuda
+
+int cuda_runtime_device_count(std::string* why_none) {
+  int n = 0;
+  cudaError_t e = cudaGetDeviceCount(&n);
+  if (e != cudaSuccess) {
+    cudaGetLastError();  // clear the sticky-free error so later calls start clean
+    if (why_none) *why_none = std::string("no CUDA device visible (cudaGetDeviceCount: ") + cudaGetErrorString(e) + ")";
+    return 0;
+  }
+  if (n == 0 && why_none) *why_none = "no CUDA device visible (cudaGetDeviceCount returned 0)";
+  return n;
+}
+
+namespace {
+
+class device_guard {  // makes `index` current for a scope
+ public:
+  explicit device_guard(int index) {
+    CUNP_CUDA_CHECK(cudaGetDevice(&previous_));
+    if (previous_ != index) CUNP_CUDA_CHECK(cudaSetDevice(index));
+  }
+  ~device_guard() { cudaSetDevice(previous_); }
+
+ private:
+  int previous_ = 0;
+};
+
+class cuda_backend final : public backend {
+ public:
+  explicit cuda_backend(int index)
+      : index_(index),
+        pool_("cuda:" + std::to_string(index),
+              raw_allocator{[index](std::size_t n) -> void* {
+                              device_guard g(index);
+                              void* p = nullptr;
+                              cudaError_t e = cudaMalloc(&p, n);
+                              if (e == cudaErrorMemoryAllocation) {
+                                cudaGetLastError();
+                                return nullptr;
+                              }
+                              CUNP_CUDA_CHECK(e);
+                              return p;
+                            },
+                            [index](void* p, std::size_t) {
+                              device_guard g(index);
+                              cudaFree(p);
+                            }}) {
+    device_guard g(index_);
+    cudaDeviceProp prop{};
+    CUNP_CUDA_CHECK(cudaGetDeviceProperties(&prop, index_));
+    name_ = prop.name;
+    sm_count_ = prop.multiProcessorCount;
+    cuda::register_binary_arith(elementwise_);
+    cuda::register_binary_compare(elementwise_);
+    cuda::register_unary_math(elementwise_);
+    cuda::register_copy(elementwise_);
+    cuda::register_reductions(reduce_);
+  }
+
+  std::string name() const override { return "cuda"; }
+  cunp::device dev() const override { return cunp::device::cuda(index_); }
+
+  void* allocate(std::size_t bytes) override { return pool_.allocate(bytes, stream_); }
+  void deallocate(void* p, std::size_t) override { pool_.deallocate(p); }
+  pool_stats memory_stats() override { return pool_.stats(); }
+  void set_memory_limit(std::size_t bytes) override { pool_.set_limit(bytes); }
+  void free_all_blocks() override {
+    synchronize();
+    pool_.free_all_blocks();
+  }
+
+  void copy_from_host(void* dst, const void* host, std::size_t n) override {
+    device_guard g(index_);
+    CUNP_CUDA_CHECK(cudaMemcpyAsync(dst, host, n, cudaMemcpyHostToDevice, stream_));
+    // the host buffer may be freed as soon as we return
+    CUNP_CUDA_CHECK(cudaStreamSynchronize(stream_));
+  }
+  void copy_to_host(void* host, const void* src, std::size_t n) override {
+    device_guard g(index_);
+    CUNP_CUDA_CHECK(cudaMemcpyAsync(host, src, n, cudaMemcpyDeviceToHost, stream_));
+    CUNP_CUDA_CHECK(cudaStreamSynchronize(stream_));
+  }
+  void copy_within(void* dst, const void* src, std::size_t n) override {
+    device_guard g(index_);
+    CUNP_CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, stream_));
+  }
+  void fill(void* dst, std::int64_t n, const void* pattern, std::size_t isz) override {
+    device_guard g(index_);
+    bool zero = true;
+    for (std::size_t i = 0; i < isz; ++i) zero &= static_cast<const unsigned char*>(pattern)[i] == 0;
+    if (zero) CUNP_CUDA_CHECK(cudaMemsetAsync(dst, 0, std::size_t(n) * isz, stream_));
+    else cuda::fill(dst, n, pattern, isz, ctx());
+  }
+
+  bool has_loop(ops::ufunc_id op, dtype compute) const override { return elementwise_[int(op)][int(compute)] != nullptr; }
+  void elementwise(ops::ufunc_id op, dtype compute, const iteration& it) override {
+    device_guard g(index_);
+    elementwise_[int(op)][int(compute)](it, ctx());
+  }
+  bool has_reduction(ops::reduce_id op, dtype loop) const override { return reduce_[int(op)][int(loop)] != nullptr; }
+  void reduce(ops::reduce_id op, dtype loop, const reduction& r) override {
+    device_guard g(index_);
+    reduce_[int(op)][int(loop)](r, ctx());
+  }
+  void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
+    device_guard g(index_);
+    cuda::arange(out, dt, n, start, delta, ctx());
+  }
+
+  void synchronize() override {
+    device_guard g(index_);
+    CUNP_CUDA_CHECK(cudaDeviceSynchronize());
+  }
+  stream current_stream() override { return stream::external(dev(), stream_); }
+  void set_current_stream(const stream& s) override { stream_ = static_cast<cudaStream_t>(s.handle()); }
+  stream create_stream() override {
+    device_guard g(index_);
+    cudaStream_t s;
+    CUNP_CUDA_CHECK(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking));
+    return stream::external(dev(), s);
+  }
+  void synchronize_stream(const stream& s) override {
+    device_guard g(index_);
+    CUNP_CUDA_CHECK(cudaStreamSynchronize(static_cast<cudaStream_t>(s.handle())));
+  }
+  std::string device_name() const override { return name_; }
+
+ private:
+  cuda::launch_context ctx() { return {stream_, sm_count_, &pool_}; }
+
+  int index_;
+  std::string name_;
+  int sm_count_ = 1;
+  cudaStream_t stream_ = nullptr;  // the legacy default stream until set
+  caching_pool pool_;
+  cuda::elementwise_table elementwise_ = {};
+  cuda::reduce_table reduce_ = {};
+};
+
+}  // namespace
+
+std::unique_ptr<backend> make_cuda_backend(int index) { return std::make_unique<cuda_backend>(index); }
+
+}  // namespace cunp::detail

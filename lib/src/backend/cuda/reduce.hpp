@@ -1,0 +1,21 @@
+#pragma once
+#include "backend/cuda/check.hpp"
+#include "core/iteration.hpp"
+#include "ops/reductions.hpp"
+
+namespace cunp::detail::cuda {
+using reduce_launcher = void (*)(const reduction&, const launch_context&);
+using reduce_table = reduce_launcher[int(ops::reduce_id::count)][dtype_count];
+void register_reductions(reduce_table& t);
+
+// itemsize in device code (cunp::itemsize is a host function)
+CUNP_HD inline std::size_t itemsize_of(dtype d) {
+  switch (d) {
+    case dtype::bool_: case dtype::int8: case dtype::uint8: return 1;
+    case dtype::int16: case dtype::uint16: case dtype::float16: return 2;
+    case dtype::int32: case dtype::uint32: case dtype::float32: return 4;
+    case dtype::complex128: return 16;
+    default: return 8;
+  }
+}
+}  // namespace cunp::detail::cuda

@@ -1,0 +1,108 @@
+// The host backend: the shared functors run by plain loops; memory from a caching pool over
+// aligned host allocations.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "cunp/errors.hpp"
+#include "backend/host/host_loops.hpp"
+#include "core/backend.hpp"
+#include "core/caching_pool.hpp"
+
+namespace cunp::detail {
+namespace {
+
+using elementwise_fn = void (*)(const iteration&);
+using reduce_fn = void (*)(const reduction&);
+
+class host_backend final : public backend {
+ public:
+  host_backend()
+      : pool_("host", raw_allocator{[](std::size_t n) { return std::aligned_alloc(64, (n + 63) / 64 * 64); },
+                                    [](void* p, std::size_t) { std::free(p); }}) {
+    for (int i = 0; i < int(ops::ufunc_id::count); ++i)
+      ops::visit_ufunc(ops::ufunc_id(i), [&](auto op_tag) {
+        using Op = typename decltype(op_tag)::type;
+        for (dtype d : all_dtypes)
+          ops::visit(d, [&](auto tag) {
+            using T = typename decltype(tag)::type;
+            // loops are instantiated for every type some loop computes in
+            if constexpr (Op::template supports<T>) {
+              using C = typename Op::template compute<T>;
+              elementwise_[i][int(ops::dtype_v<C>())] = &host::elementwise<Op, C>;
+            }
+          });
+      });
+    for (int i = 0; i < int(ops::reduce_id::count); ++i)
+      ops::visit_reduction(ops::reduce_id(i), [&](auto op_tag) {
+        using Op = typename decltype(op_tag)::type;
+        for (dtype d : all_dtypes)
+          ops::visit(d, [&](auto tag) { reduce_[i][int(d)] = &host::reduce<Op, typename decltype(tag)::type>; });
+      });
+  }
+
+  std::string name() const override { return "host"; }
+  cunp::device dev() const override { return cunp::device::host(); }
+
+  void* allocate(std::size_t bytes) override { return pool_.allocate(bytes); }
+  void deallocate(void* p, std::size_t) override { pool_.deallocate(p); }
+  pool_stats memory_stats() override { return pool_.stats(); }
+  void set_memory_limit(std::size_t bytes) override { pool_.set_limit(bytes); }
+  void free_all_blocks() override { pool_.free_all_blocks(); }
+
+  void copy_from_host(void* dst, const void* src, std::size_t n) override { std::memmove(dst, src, n); }
+  void copy_to_host(void* dst, const void* src, std::size_t n) override { std::memmove(dst, src, n); }
+  void copy_within(void* dst, const void* src, std::size_t n) override { std::memmove(dst, src, n); }
+  void fill(void* dst, std::int64_t n, const void* pattern, std::size_t isz) override {
+    if (n <= 0) return;
+    // write one element, then keep doubling the filled prefix
+    char* p = static_cast<char*>(dst);
+    std::size_t total = std::size_t(n) * isz, done = isz;
+    std::memcpy(p, pattern, isz);
+    while (done < total) {
+      std::size_t chunk = std::min(done, total - done);
+      std::memcpy(p + done, p, chunk);
+      done += chunk;
+    }
+  }
+
+  bool has_loop(ops::ufunc_id op, dtype compute) const override { return elementwise_[int(op)][int(compute)] != nullptr; }
+  void elementwise(ops::ufunc_id op, dtype compute, const iteration& it) override {
+    if (!has_loop(op, compute))
+      throw not_implemented("host backend: no " + std::string(name_of(op)) + " loop for " + std::string(cunp::name(compute)));
+    elementwise_[int(op)][int(compute)](it);
+  }
+  bool has_reduction(ops::reduce_id op, dtype loop) const override { return reduce_[int(op)][int(loop)] != nullptr; }
+  void reduce(ops::reduce_id op, dtype loop, const reduction& r) override { reduce_[int(op)][int(loop)](r); }
+  void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
+    ops::visit(dt, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      T s = ops::load<T>(static_cast<const char*>(start)), d = ops::load<T>(static_cast<const char*>(delta));
+      for (std::int64_t i = 0; i < n; ++i) ops::store<T>(static_cast<char*>(out) + i * sizeof(T), ops::arange_value<T>(s, d, i));
+    });
+  }
+
+  void synchronize() override {}
+  stream current_stream() override { return stream::external(dev(), nullptr); }
+  void set_current_stream(const stream&) override {}
+  stream create_stream() override { return stream::external(dev(), nullptr); }
+  void synchronize_stream(const stream&) override {}
+  std::string device_name() const override {
+    return "CPU, " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads";
+  }
+
+ private:
+  static const char* name_of(ops::ufunc_id op) {
+    return ops::visit_ufunc(op, [](auto tag) { return decltype(tag)::type::name; });
+  }
+  caching_pool pool_;
+  elementwise_fn elementwise_[int(ops::ufunc_id::count)][dtype_count] = {};
+  reduce_fn reduce_[int(ops::reduce_id::count)][dtype_count] = {};
+};
+
+}  // namespace
+
+std::unique_ptr<backend> make_host_backend() { return std::make_unique<host_backend>(); }
+
+}  // namespace cunp::detail

@@ -1,0 +1,115 @@
+// The host backend's loops over the shared op functors: an N-d odometer over the outer dims and a
+// tight loop over the innermost one.
+#pragma once
+#include <cstring>
+
+#include "core/iteration.hpp"
+#include "ops/reductions.hpp"
+#include "ops/ufuncs.hpp"
+
+namespace cunp::detail::host {
+
+// Calls body(ptrs) once per innermost run, where ptrs[op] is each operand's start of the run.
+template <class Body>
+void for_each_run(int ndim, const std::int64_t* shape, int nops, const std::array<std::array<std::int64_t, max_ndim>, max_operands>& strides,
+                  std::array<char*, max_operands> ptr, Body&& body) {
+  std::array<std::int64_t, max_ndim> idx{};
+  for (;;) {
+    body(ptr);
+    int d = 1;
+    for (; d < ndim; ++d) {
+      for (int op = 0; op < nops; ++op) ptr[op] += strides[op][d];
+      if (++idx[d] < shape[d]) break;
+      for (int op = 0; op < nops; ++op) ptr[op] -= strides[op][d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d >= ndim) return;
+  }
+}
+
+template <class T, bool Cast>
+inline T load_input(const char* p, dtype d) {
+  if constexpr (Cast) return ops::load_as<T>(p, d);
+  else return ops::load<T>(p);
+}
+
+template <class Op, class T, bool Cast>
+void elementwise_loop(const iteration& it) {
+  using R = typename Op::template result<T>;
+  std::int64_t inner = it.ndim ? it.shape[0] : 1;
+  std::array<T, 2> scalar{};
+  for (int i = 0; i < Op::nin; ++i)
+    if (it.is_scalar[i + 1]) std::memcpy(&scalar[i], it.scalar_value[i + 1].b, sizeof(T));
+  std::array<std::int64_t, max_operands> st{};
+  for (int op = 0; op < it.nops; ++op) st[op] = it.ndim ? it.strides[op][0] : 0;
+  std::array<char*, max_operands> base = it.data;
+  for_each_run(it.ndim, it.shape.data(), it.nops, it.strides, base, [&](std::array<char*, max_operands> p) {
+    for (std::int64_t i = 0; i < inner; ++i) {
+      T a = it.is_scalar[1] ? scalar[0] : load_input<T, Cast>(p[1] + i * st[1], it.dtypes[1]);
+      R r;
+      if constexpr (Op::nin == 2) {
+        T b = it.is_scalar[2] ? scalar[1] : load_input<T, Cast>(p[2] + i * st[2], it.dtypes[2]);
+        r = Op::template apply<T>(a, b);
+      } else {
+        r = Op::template apply<T>(a);
+      }
+      ops::store<R>(p[0] + i * st[0], r);
+    }
+  });
+}
+
+template <class Op, class T>
+void elementwise(const iteration& it) {
+  bool cast = false;
+  for (int op = 1; op < it.nops; ++op) cast |= it.dtypes[op] != ops::dtype_v<T>();
+  if (cast) elementwise_loop<Op, T, true>(it);
+  else elementwise_loop<Op, T, false>(it);
+}
+
+// NumPy-style pairwise summation over a strided run: bounds the error growth to O(log n).
+template <class Op, class A, class T>
+A reduce_run(const char* p, std::int64_t n, std::int64_t stride, dtype in_dtype) {
+  if (n <= 128) {
+    A acc = ops::load_as<A>(p, in_dtype);
+    for (std::int64_t i = 1; i < n; ++i) acc = Op::template combine<A>(acc, ops::load_as<A>(p + i * stride, in_dtype));
+    return acc;
+  }
+  std::int64_t half = n / 2;
+  return Op::template combine<A>(reduce_run<Op, A, T>(p, half, stride, in_dtype),
+                                 reduce_run<Op, A, T>(p + half * stride, n - half, stride, in_dtype));
+}
+
+template <class Op, class T>
+void reduce(const reduction& r) {
+  using A = ops::accumulator_t<T>;
+  std::size_t out_size = itemsize(r.out_dtype);
+  std::array<std::array<std::int64_t, max_ndim>, max_operands> out_strides{}, red_strides{};
+  for (int d = 0; d < r.out_ndim; ++d) out_strides[0][d] = r.in_out_strides[d];
+  for (int d = 0; d < r.red_ndim; ++d) red_strides[0][d] = r.in_red_strides[d];
+  std::int64_t o = 0;
+  auto reduce_one = [&](const char* in) {
+    A acc = Op::template identity<A>();
+    bool seeded = Op::has_identity;
+    if (r.num_red > 0) {
+      std::int64_t inner = r.red_ndim ? r.red_shape[0] : 1, st = r.red_ndim ? r.in_red_strides[0] : 0;
+      for_each_run(r.red_ndim, r.red_shape.data(), 1, red_strides, {const_cast<char*>(in)},
+                   [&](std::array<char*, max_operands> p) {
+                     A part = reduce_run<Op, A, T>(p[0], inner, st, r.in_dtype);
+                     acc = seeded ? Op::template combine<A>(acc, part) : part;
+                     seeded = true;
+                   });
+    }
+    ops::store_as<T>(r.out + o * out_size, r.out_dtype, ops::convert<T>(acc));
+    ++o;
+  };
+  if (r.out_ndim == 0) {
+    reduce_one(r.in);
+    return;
+  }
+  std::int64_t inner = r.out_shape[0], st = r.in_out_strides[0];
+  for_each_run(r.out_ndim, r.out_shape.data(), 1, out_strides, {r.in}, [&](std::array<char*, max_operands> p) {
+    for (std::int64_t i = 0; i < inner; ++i) reduce_one(p[0] + i * st);
+  });
+}
+
+}  // namespace cunp::detail::host

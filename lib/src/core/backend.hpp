@@ -1,0 +1,78 @@
+// The narrow interface each backend implements (DESIGN.md): memory, copies, and the op families
+// run over iteration plans. Ops name their functor by id; a backend lacking a loop throws
+// not_implemented naming the op and itself.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "cunp/device.hpp"
+#include "core/iteration.hpp"
+#include "ops/reductions.hpp"
+#include "ops/ufuncs.hpp"
+
+namespace cunp::detail {
+
+class backend {
+ public:
+  virtual ~backend() = default;
+  virtual std::string name() const = 0;  // "host", "cuda"
+  virtual cunp::device dev() const = 0;
+
+  // memory (through the device's caching pool)
+  virtual void* allocate(std::size_t bytes) = 0;
+  virtual void deallocate(void* p, std::size_t bytes) = 0;
+  virtual pool_stats memory_stats() = 0;
+  virtual void set_memory_limit(std::size_t bytes) = 0;
+  virtual void free_all_blocks() = 0;
+
+  // dense byte copies; `host` is ordinary host memory
+  virtual void copy_from_host(void* dst, const void* host, std::size_t bytes) = 0;
+  virtual void copy_to_host(void* host, const void* src, std::size_t bytes) = 0;
+  virtual void copy_within(void* dst, const void* src, std::size_t bytes) = 0;
+  virtual void fill(void* dst, std::int64_t n, const void* pattern, std::size_t itemsize) = 0;
+
+  // compute: `compute` is the loop's element type (inputs are converted to it as they load)
+  virtual bool has_loop(ops::ufunc_id op, dtype compute) const = 0;
+  virtual void elementwise(ops::ufunc_id op, dtype compute, const iteration& it) = 0;
+  virtual bool has_reduction(ops::reduce_id op, dtype loop) const = 0;
+  virtual void reduce(ops::reduce_id op, dtype loop, const reduction& r) = 0;
+  // out[i] = start + i*delta (ops::arange_value); start/delta are elements of dtype dt
+  virtual void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) = 0;
+
+  virtual void synchronize() = 0;
+  virtual stream current_stream() = 0;
+  virtual void set_current_stream(const stream& s) = 0;
+  virtual stream create_stream() = 0;
+  virtual void synchronize_stream(const stream& s) = 0;
+  virtual std::string device_name() const = 0;
+};
+
+backend& backend_for(const cunp::device& d);  // throws value_error for a device not present
+
+// Memory a view lives in. `owner` frees it; external memory has no owner and a keepalive.
+struct buffer {
+  cunp::device dev;
+  void* ptr = nullptr;
+  std::size_t nbytes = 0;
+  backend* owner = nullptr;
+  std::shared_ptr<void> keepalive;
+  buffer(cunp::device d, void* p, std::size_t n, backend* o, std::shared_ptr<void> k = nullptr)
+      : dev(d), ptr(p), nbytes(n), owner(o), keepalive(std::move(k)) {}
+  ~buffer() {
+    if (owner) owner->deallocate(ptr, nbytes);
+  }
+  buffer(const buffer&) = delete;
+  buffer& operator=(const buffer&) = delete;
+};
+std::shared_ptr<buffer> allocate_buffer(const cunp::device& d, std::size_t nbytes);
+
+// Factories of the backends (defined in src/backend/*). make_cuda_backend is absent from a
+// CUNP_CUDA=OFF build; cuda_runtime_device_count() then answers 0.
+std::unique_ptr<backend> make_host_backend();
+#if CUNP_WITH_CUDA
+std::unique_ptr<backend> make_cuda_backend(int index);
+int cuda_runtime_device_count(std::string* why_none);
+#endif
+
+}  // namespace cunp::detail

@@ -1,0 +1,67 @@
+// Reductions: axes, keepdims, NumPy's loop-dtype rules, empty inputs, dispatch.
+#include <algorithm>
+
+#include "cunp/errors.hpp"
+#include "cunp/ops.hpp"
+#include "core/array_access.hpp"
+#include "core/shape.hpp"
+
+namespace cunp {
+using namespace detail;
+
+namespace {
+
+// sum/prod of bool or a narrow integer accumulate in the platform integer (int64/uint64).
+dtype default_accumulating_dtype(dtype d) {
+  if (d == dtype::bool_ || (kind(d) == dtype_kind::signed_int)) return dtype::int64;
+  if (kind(d) == dtype_kind::unsigned_int) return dtype::uint64;
+  return d;
+}
+
+ndarray reduce(ops::reduce_id id, const char* numpy_name, const ndarray& a, const axes& axis, bool keepdims,
+               std::optional<dtype> dt, bool accumulating) {
+  if (!a.valid()) throw value_error(std::string(numpy_name) + ": null ndarray");
+  std::vector<int> red = normalize_axes(axis, a.ndim());
+  dtype loop = dt ? *dt : (accumulating ? default_accumulating_dtype(a.dtype()) : a.dtype());
+  shape_t kept, kept_keepdims;
+  for (int d = 0; d < a.ndim(); ++d) {
+    bool reduced = std::binary_search(red.begin(), red.end(), d);
+    if (!reduced) kept.push_back(a.shape()[d]);
+    kept_keepdims.push_back(reduced ? 1 : a.shape()[d]);
+  }
+  ndarray out = new_array(kept, loop, order::C, a.device());
+  auto finish = [&](ndarray r) { return keepdims ? r.reshape(kept_keepdims) : r; };
+  if (out.size() == 0) return finish(out);
+
+  bool has_identity = ops::visit_reduction(id, [](auto tag) { return decltype(tag)::type::has_identity; });
+  reduction plan = make_reduction(a, red, static_cast<char*>(out.data()), loop);
+  if (plan.num_red == 0) {
+    if (!has_identity)
+      throw value_error(std::string("zero-size array to reduction operation ") + numpy_name + " which has no identity");
+    // nothing to reduce: every output is the identity (0 for sum, 1 for prod)
+    return finish(id == ops::reduce_id::sum ? zeros(kept, loop, order::C, a.device()) : ones(kept, loop, order::C, a.device()));
+  }
+  backend& be = backend_for(a.device());
+  if (!be.has_reduction(id, loop))
+    throw not_implemented(std::string(numpy_name) + ": the " + be.name() + " backend has no " + std::string(name(loop)) +
+                          " reduction");
+  be.reduce(id, loop, plan);
+  return finish(out);
+}
+
+}  // namespace
+
+ndarray sum(const ndarray& a, const axes& axis, bool keepdims, std::optional<dtype> dt) {
+  return reduce(ops::reduce_id::sum, "add", a, axis, keepdims, dt, true);
+}
+ndarray prod(const ndarray& a, const axes& axis, bool keepdims, std::optional<dtype> dt) {
+  return reduce(ops::reduce_id::prod, "multiply", a, axis, keepdims, dt, true);
+}
+ndarray max(const ndarray& a, const axes& axis, bool keepdims) {
+  return reduce(ops::reduce_id::max, "maximum", a, axis, keepdims, std::nullopt, false);
+}
+ndarray min(const ndarray& a, const axes& axis, bool keepdims) {
+  return reduce(ops::reduce_id::min, "minimum", a, axis, keepdims, std::nullopt, false);
+}
+
+}  // namespace cunp

@@ -1,0 +1,82 @@
+// The op registry. Ufunc and reduction entries derive from the op definitions and from what each
+// present backend reports it has loops for; the array-API entries name their NumPy functions here,
+// beside the dispatcher that serves them all (copy loops, so every dtype, on every backend).
+#include "cunp/registry.hpp"
+
+#include "cunp/device.hpp"
+#include "core/backend.hpp"
+#include "core/ufunc_loops.hpp"
+
+namespace cunp {
+using namespace detail;
+
+namespace {
+std::vector<backend*> present_backends() {
+  std::vector<backend*> b{&backend_for(device::host())};
+  for (int i = 0; i < cuda_device_count(); ++i) b.push_back(&backend_for(device::cuda(i)));
+  return b;
+}
+}  // namespace
+
+const std::vector<registered_op>& op_registry() {
+  static const std::vector<registered_op> reg = [] {
+    std::vector<registered_op> r;
+    auto backends = present_backends();
+    for (int i = 0; i < int(ops::ufunc_id::count); ++i) {
+      auto id = ops::ufunc_id(i);
+      if (id == ops::ufunc_id::copy) continue;
+      const ufunc_info& u = ufunc_table(id);
+      registered_op e{"numpy." + std::string(u.name), "cunp::" + std::string(u.name), "ufunc", {}, {}};
+      if (id == ops::ufunc_id::true_divide) e.cunp_name = "cunp::true_divide";
+      for (const ufunc_loop& l : u.loops) e.loops.push_back(loop_signature(u, l));
+      for (backend* b : backends) {
+        registered_op::backend_dtypes bd{b->name(), {}};
+        for (const ufunc_loop& l : u.loops)
+          if (b->has_loop(id, l.compute)) bd.dtypes.push_back(l.in);
+        e.backends.push_back(bd);
+      }
+      r.push_back(e);
+    }
+    for (int i = 0; i < int(ops::reduce_id::count); ++i) {
+      auto id = ops::reduce_id(i);
+      const char* n = ops::visit_reduction(id, [](auto tag) { return decltype(tag)::type::name; });
+      registered_op e{"numpy." + std::string(n), "cunp::" + std::string(n), "reduction", {}, {}};
+      for (backend* b : backends) {
+        registered_op::backend_dtypes bd{b->name(), {}};
+        for (dtype d : all_dtypes)
+          if (b->has_reduction(id, d)) bd.dtypes.push_back(d);
+        e.backends.push_back(bd);
+      }
+      r.push_back(e);
+    }
+    struct api { const char* numpy; const char* cunp; const char* category; };
+    static const api array_api[] = {
+        {"numpy.empty", "cunp::empty", "creation"}, {"numpy.zeros", "cunp::zeros", "creation"},
+        {"numpy.ones", "cunp::ones", "creation"}, {"numpy.full", "cunp::full", "creation"},
+        {"numpy.arange", "cunp::arange", "creation"}, {"numpy.eye", "cunp::eye", "creation"},
+        {"numpy.empty_like", "cunp::empty_like", "creation"}, {"numpy.zeros_like", "cunp::zeros_like", "creation"},
+        {"numpy.ones_like", "cunp::ones_like", "creation"}, {"numpy.full_like", "cunp::full_like", "creation"},
+        {"numpy.asarray", "cunp::asarray", "creation"}, {"numpy.ascontiguousarray", "cunp::ascontiguousarray", "copy"},
+        {"numpy.asfortranarray", "cunp::asfortranarray", "copy"}, {"numpy.broadcast_to", "cunp::broadcast_to", "view"},
+        {"numpy.broadcast_shapes", "cunp::broadcast_shapes", "view"}, {"numpy.transpose", "cunp::ndarray::transpose", "view"},
+        {"numpy.permute_dims", "cunp::ndarray::transpose", "view"}, {"numpy.reshape", "cunp::ndarray::reshape", "view"},
+        {"numpy.squeeze", "cunp::ndarray::squeeze", "view"}, {"numpy.expand_dims", "cunp::ndarray::expand_dims", "view"},
+        {"numpy.ndarray.astype", "cunp::ndarray::astype", "copy"}, {"numpy.ndarray.copy", "cunp::ndarray::copy", "copy"},
+        {"numpy.result_type", "cunp::result_type", "dtype"}, {"numpy.can_cast", "cunp::can_cast", "dtype"},
+        {"numpy.promote_types", "cunp::promote_types", "dtype"}};
+    for (const api& a : array_api) {
+      registered_op e{a.numpy, a.cunp, a.category, {}, {}};
+      for (backend* b : backends) {
+        registered_op::backend_dtypes bd{b->name(), {}};
+        for (dtype d : all_dtypes)
+          if (b->has_loop(ops::ufunc_id::copy, d)) bd.dtypes.push_back(d);
+        e.backends.push_back(bd);
+      }
+      r.push_back(e);
+    }
+    return r;
+  }();
+  return reg;
+}
+
+}  // namespace cunp

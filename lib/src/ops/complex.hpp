@@ -1,0 +1,103 @@
+// A complex number usable in host and device code, layout-compatible with std::complex<T>
+// (and so with NumPy's complex64/complex128 bytes).
+#pragma once
+#include <math.h>
+
+#include "cunp/half.hpp"
+
+namespace cunp::ops {
+
+template <class T>
+struct complex {
+  T re, im;
+};
+
+// Real functions spelled once for float and double, resolving to libm on the host and to CUDA's
+// math library on the device.
+CUNP_HD inline float m_sqrt(float x) { return ::sqrtf(x); }
+CUNP_HD inline double m_sqrt(double x) { return ::sqrt(x); }
+CUNP_HD inline float m_sin(float x) { return ::sinf(x); }
+CUNP_HD inline double m_sin(double x) { return ::sin(x); }
+CUNP_HD inline float m_cos(float x) { return ::cosf(x); }
+CUNP_HD inline double m_cos(double x) { return ::cos(x); }
+CUNP_HD inline float m_exp(float x) { return ::expf(x); }
+CUNP_HD inline double m_exp(double x) { return ::exp(x); }
+CUNP_HD inline float m_log(float x) { return ::logf(x); }
+CUNP_HD inline double m_log(double x) { return ::log(x); }
+CUNP_HD inline float m_sinh(float x) { return ::sinhf(x); }
+CUNP_HD inline double m_sinh(double x) { return ::sinh(x); }
+CUNP_HD inline float m_cosh(float x) { return ::coshf(x); }
+CUNP_HD inline double m_cosh(double x) { return ::cosh(x); }
+CUNP_HD inline float m_hypot(float x, float y) { return ::hypotf(x, y); }
+CUNP_HD inline double m_hypot(double x, double y) { return ::hypot(x, y); }
+CUNP_HD inline float m_atan2(float y, float x) { return ::atan2f(y, x); }
+CUNP_HD inline double m_atan2(double y, double x) { return ::atan2(y, x); }
+CUNP_HD inline float m_fabs(float x) { return ::fabsf(x); }
+CUNP_HD inline double m_fabs(double x) { return ::fabs(x); }
+CUNP_HD inline float m_copysign(float x, float y) { return ::copysignf(x, y); }
+CUNP_HD inline double m_copysign(double x, double y) { return ::copysign(x, y); }
+template <class T> CUNP_HD inline bool m_isnan(T x) { return x != x; }
+template <class T> CUNP_HD inline bool m_isinf(T x) { return x == T(1) / T(0) || x == -T(1) / T(0); }
+
+// C99 Annex G semantics for the special values NumPy's npymath (glibc) gives.
+template <class T>
+CUNP_HD complex<T> c_sqrt(complex<T> z) {
+  T a = z.re, b = z.im;
+  if (a == T(0) && b == T(0)) return {T(0), b};
+  if (m_isinf(b)) return {m_fabs(b), b};
+  if (m_isnan(a)) return {a, a != a ? a : b};
+  if (m_isinf(a)) {
+    if (a > 0) return {a, m_isnan(b) ? b : m_copysign(T(0), b)};
+    return {m_isnan(b) ? m_fabs(b - b) : T(0), m_copysign(-a, b)};
+  }
+  if (m_isnan(b)) return {b, b};
+  // |z| may overflow: scale when large
+  T t;
+  if (m_fabs(a) > T(1e30) || m_fabs(b) > T(1e30)) {
+    t = m_sqrt(T(0.25) * (m_fabs(a) * T(0.25) + m_hypot(a * T(0.25), b * T(0.25)))) * T(2);
+  } else {
+    t = m_sqrt((m_fabs(a) + m_hypot(a, b)) * T(0.5));
+  }
+  if (a >= 0) return {t, b / (T(2) * t)};
+  return {m_fabs(b) / (T(2) * t), m_copysign(t, b)};
+}
+
+template <class T>
+CUNP_HD complex<T> c_exp(complex<T> z) {
+  T x = z.re, y = z.im;
+  if (y == T(0) && !m_isnan(x)) return {m_exp(x), y};
+  if (m_isinf(x)) {
+    if (x < 0) {
+      if (m_isnan(y) || m_isinf(y)) return {T(0), T(0)};
+      return {T(0) * m_cos(y), T(0) * m_sin(y)};
+    }
+    if (m_isnan(y) || m_isinf(y)) return {x, y - y};
+  }
+  T e = m_exp(x);
+  return {e * m_cos(y), e * m_sin(y)};
+}
+
+template <class T>
+CUNP_HD complex<T> c_log(complex<T> z) {
+  T a = z.re, b = z.im;
+  T r = m_hypot(a, b);
+  if (r == T(0)) return {-T(1) / r, m_atan2(b, a)};  // -inf, with the sign-aware angle
+  return {m_log(r), m_atan2(b, a)};
+}
+
+template <class T>
+CUNP_HD complex<T> c_sin(complex<T> z) {  // sin(x+iy) = sin x cosh y + i cos x sinh y
+  T x = z.re, y = z.im;
+  if (y == T(0)) return {m_sin(x), m_isinf(x) || m_isnan(x) ? y : m_cos(x) * y};
+  if (x == T(0)) return {x, m_sinh(y)};
+  return {m_sin(x) * m_cosh(y), m_cos(x) * m_sinh(y)};
+}
+
+template <class T>
+CUNP_HD complex<T> c_cos(complex<T> z) {  // cos(x+iy) = cos x cosh y - i sin x sinh y
+  T x = z.re, y = z.im;
+  if (y == T(0)) return {m_cos(x), m_isinf(x) || m_isnan(x) ? T(0) * y : -(m_sin(x) * y)};
+  return {m_cos(x) * m_cosh(y), -(m_sin(x) * m_sinh(y))};
+}
+
+}  // namespace cunp::ops
