@@ -29,6 +29,10 @@ CUNP_HD inline double m_sinh(double x) { return ::sinh(x); }
 CUNP_HD inline float m_cosh(float x) { return ::coshf(x); }
 CUNP_HD inline double m_cosh(double x) { return ::cosh(x); }
 CUNP_HD inline float m_hypot(float x, float y) { return ::hypotf(x, y); }
+CUNP_HD inline float m_log1p(float x) { return ::log1pf(x); }
+CUNP_HD inline double m_log1p(double x) { return ::log1p(x); }
+CUNP_HD inline float m_exp2(float x) { return ::exp2f(x); }
+CUNP_HD inline double m_exp2(double x) { return ::exp2(x); }
 CUNP_HD inline double m_hypot(double x, double y) { return ::hypot(x, y); }
 CUNP_HD inline float m_atan2(float y, float x) { return ::atan2f(y, x); }
 CUNP_HD inline double m_atan2(double y, double x) { return ::atan2(y, x); }
@@ -68,10 +72,14 @@ CUNP_HD complex<T> c_exp(complex<T> z) {
   if (y == T(0) && !m_isnan(x)) return {m_exp(x), y};
   if (m_isinf(x)) {
     if (x < 0) {
-      if (m_isnan(y) || m_isinf(y)) return {T(0), T(0)};
+      if (m_isnan(y) || m_isinf(y)) return {T(0), m_copysign(T(0), y)};
       return {T(0) * m_cos(y), T(0) * m_sin(y)};
     }
     if (m_isnan(y) || m_isinf(y)) return {x, y - y};
+  }
+  if (x > T(sizeof(T) == 4 ? 88.0 : 709.0)) {  // exp(x) overflows alone, exp(x)*cos(y) may not
+    T h = m_exp(x * T(0.5));
+    return {(h * m_cos(y)) * h, (h * m_sin(y)) * h};
   }
   T e = m_exp(x);
   return {e * m_cos(y), e * m_sin(y)};
@@ -82,6 +90,13 @@ CUNP_HD complex<T> c_log(complex<T> z) {
   T a = z.re, b = z.im;
   T r = m_hypot(a, b);
   if (r == T(0)) return {-T(1) / r, m_atan2(b, a)};  // -inf, with the sign-aware angle
+  T ax = m_fabs(a) > m_fabs(b) ? m_fabs(a) : m_fabs(b), ay = m_fabs(a) > m_fabs(b) ? m_fabs(b) : m_fabs(a);
+  if (r > T(0.5) && r < T(2)) return {T(0.5) * m_log1p((ax - T(1)) * (ax + T(1)) + ay * ay), m_atan2(b, a)};
+  T tiny = sizeof(T) == 4 ? T(1e-30) : T(1e-300);
+  if (ax < tiny) {  // scale by 2^k so hypot works on normal numbers
+    T k = sizeof(T) == 4 ? T(64) : T(600), s = m_exp2(k);
+    return {m_log(m_hypot(a * s, b * s)) - k * T(0.693147180559945309417232121458176568), m_atan2(b, a)};
+  }
   return {m_log(r), m_atan2(b, a)};
 }
 
@@ -90,6 +105,10 @@ CUNP_HD complex<T> c_sin(complex<T> z) {  // sin(x+iy) = sin x cosh y + i cos x 
   T x = z.re, y = z.im;
   if (y == T(0)) return {m_sin(x), m_isinf(x) || m_isnan(x) ? y : m_cos(x) * y};
   if (x == T(0)) return {x, m_sinh(y)};
+  if (m_fabs(y) > T(sizeof(T) == 4 ? 88.0 : 709.0)) {  // cosh/sinh overflow alone; the products may not
+    T h = m_exp(m_fabs(y) * T(0.5)) * T(0.5), hs = m_copysign(m_exp(m_fabs(y) * T(0.5)), y);
+    return {(m_sin(x) * h) * m_exp(m_fabs(y) * T(0.5)), (m_cos(x) * T(0.5) * hs) * m_exp(m_fabs(y) * T(0.5))};
+  }
   return {m_sin(x) * m_cosh(y), m_cos(x) * m_sinh(y)};
 }
 
@@ -97,6 +116,10 @@ template <class T>
 CUNP_HD complex<T> c_cos(complex<T> z) {  // cos(x+iy) = cos x cosh y - i sin x sinh y
   T x = z.re, y = z.im;
   if (y == T(0)) return {m_cos(x), m_isinf(x) || m_isnan(x) ? T(0) * y : -(m_sin(x) * y)};
+  if (m_fabs(y) > T(sizeof(T) == 4 ? 88.0 : 709.0)) {
+    T e = m_exp(m_fabs(y) * T(0.5)), hs = m_copysign(e, y);
+    return {(m_cos(x) * T(0.5) * e) * e, -((m_sin(x) * T(0.5) * hs) * e)};
+  }
   return {m_cos(x) * m_cosh(y), -(m_sin(x) * m_sinh(y))};
 }
 

@@ -117,6 +117,8 @@ struct absolute_op : ufunc_base {
     template <class T> using result = T;                                              \
     template <class T> CUNP_HD static T apply(T a) {                                  \
       if constexpr (is_half_v<T>) return half(real_fn(float(a)));                     \
+      else if constexpr (std::is_same_v<T, complex<float>>)                          \
+        return convert<T>(complex_fn(convert<complex<double>>(a)));                  \
       else if constexpr (is_complex_v<T>) return complex_fn(a);                       \
       else return real_fn(a);                                                         \
     }                                                                                 \

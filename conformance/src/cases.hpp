@@ -1,0 +1,41 @@
+// The case matrix: dtypes x shapes x layouts x values, deterministic from a seed, and the host
+// inputs each case describes (built in NumPy's layout model: dtype, shape, byte strides, offset).
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "spec.hpp"
+
+namespace cunp::conformance {
+
+enum class layout { C, F, strided, negative, transposed, broadcast, offset, misaligned };
+inline constexpr layout all_layouts[] = {layout::C, layout::F, layout::strided, layout::negative,
+                                         layout::transposed, layout::broadcast, layout::offset, layout::misaligned};
+const char* name(layout l);
+layout layout_from_name(const std::string& s);
+
+enum class value_kind { random, special };
+
+struct case_desc {
+  std::string op;
+  std::vector<dtype> dtypes;  // one per input
+  std::vector<shape_t> shapes;
+  std::vector<layout> layouts;
+  value_kind values = value_kind::random;
+  std::uint64_t seed = 0;
+  call_params params;  // reductions
+
+  std::string describe() const;
+  nlohmann::json to_json() const;
+  static case_desc from_json(const nlohmann::json& j);  // throws value_error naming the field
+};
+
+// Every case of the op's matrix, in a fixed order (index = the case's id for replay).
+std::vector<case_desc> case_matrix(const op_spec& spec, std::uint64_t seed);
+
+// The host input #i of case c: values for the op's domain, laid out as c.layouts[i] says.
+ndarray make_input(const op_spec& spec, const case_desc& c, std::size_t i);
+
+}  // namespace cunp::conformance

@@ -1,0 +1,192 @@
+#include "xtensor_ref.hpp"
+
+#include <complex>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xarray.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xmanipulation.hpp>
+#include <xtensor/xoperation.hpp>
+#include <xtensor/xreducer.hpp>
+
+#include "cunp/ops.hpp"
+
+namespace cunp::conformance::xtensor_ref {
+namespace {
+
+template <class T> struct ops_is_complex : std::false_type {};
+template <class T> struct ops_is_complex<std::complex<T>> : std::true_type {};
+
+// Calls f(T{}) with the C++ type of d; false for float16 (no xtensor equivalent).
+template <class F>
+bool with_type(dtype d, F&& f) {
+  switch (d) {
+    case dtype::bool_: f(bool{}); return true;
+    case dtype::int8: f(std::int8_t{}); return true;
+    case dtype::uint8: f(std::uint8_t{}); return true;
+    case dtype::int16: f(std::int16_t{}); return true;
+    case dtype::uint16: f(std::uint16_t{}); return true;
+    case dtype::int32: f(std::int32_t{}); return true;
+    case dtype::uint32: f(std::uint32_t{}); return true;
+    case dtype::int64: f(std::int64_t{}); return true;
+    case dtype::uint64: f(std::uint64_t{}); return true;
+    case dtype::float32: f(float{}); return true;
+    case dtype::float64: f(double{}); return true;
+    case dtype::complex64: f(std::complex<float>{}); return true;
+    case dtype::complex128: f(std::complex<double>{}); return true;
+    default: return false;
+  }
+}
+
+// An xtensor view of a host ndarray of element type S: adapt from the lowest byte the view
+// touches, with |strides| in elements, then flip the axes whose stride was negative.
+template <class S>
+xt::xarray<S> view_of(const ndarray& a) {
+  std::vector<std::size_t> shape(a.shape().begin(), a.shape().end());
+  std::vector<std::ptrdiff_t> strides;
+  const char* origin = static_cast<const char*>(a.data());
+  std::size_t span = 1;
+  for (int d = 0; d < a.ndim(); ++d) {
+    std::int64_t st = a.strides()[d] / std::int64_t(sizeof(S));
+    if (st < 0 && a.shape()[d] > 0) origin += (a.shape()[d] - 1) * a.strides()[d];
+    strides.push_back(std::ptrdiff_t(st < 0 ? -st : st));
+    span += std::size_t(a.shape()[d] > 0 ? (a.shape()[d] - 1) * (st < 0 ? -st : st) : 0);
+  }
+  (void)span;  // xtensor's adaptor wants the element count as the size, whatever the strides span
+  auto adapted = xt::adapt(reinterpret_cast<const S*>(origin), std::size_t(a.size()), xt::no_ownership(), shape, strides);
+  xt::xarray<S> out = adapted;
+  for (int d = 0; d < a.ndim(); ++d)
+    if (a.strides()[d] < 0) out = xt::flip(out, std::size_t(d));
+  return out;
+}
+
+template <class R, class E>
+ndarray to_ndarray(const E& expr, dtype out) {
+  xt::xarray<R> v = expr;
+  shape_t shape(v.shape().begin(), v.shape().end());
+  if constexpr (std::is_same_v<R, bool>) {
+    std::vector<std::uint8_t> bytes(v.begin(), v.end());
+    return asarray(bytes.data(), out, shape, device::host());
+  } else {
+    return asarray(static_cast<const void*>(v.data()), out, shape, device::host());
+  }
+}
+
+// Loads operand `a` (its own dtype) and converts to the loop type L.
+template <class L>
+std::optional<xt::xarray<L>> loaded(const ndarray& a) {
+  std::optional<xt::xarray<L>> r;
+  with_type(a.dtype(), [&](auto s) {
+    using S = decltype(s);
+    if constexpr (std::is_convertible_v<S, L> || std::is_constructible_v<L, S>) {
+      auto v = view_of<S>(a);
+      if constexpr (std::is_same_v<L, bool>) r = xt::xarray<bool>(xt::not_equal(v, S(0)));
+      else r = xt::xarray<L>(xt::cast<L>(v));
+    }
+  });
+  return r;
+}
+
+}  // namespace
+
+// Results are computed in the loop type L (bool for comparisons, the real type for absolute)
+// and converted to NumPy's result dtype at run time, so only L is a template parameter.
+template <class E>
+std::optional<ndarray> result_of(E&& e, dtype out) {
+  using V = typename std::decay_t<E>::value_type;
+  using W = std::conditional_t<std::is_same_v<V, bool>, bool, V>;
+  if constexpr (std::is_same_v<W, std::complex<float>> || std::is_same_v<W, std::complex<double>> ||
+                std::is_arithmetic_v<W>)
+    return to_ndarray<W>(std::forward<E>(e), dtype_of<W>).astype(out);
+  else
+    return std::nullopt;
+}
+
+std::optional<ndarray> unary(const std::string& op, const ndarray& a, dtype loop, dtype out) {
+  std::optional<ndarray> result;
+  with_type(loop, [&](auto l) {
+    using L = decltype(l);
+    auto x = loaded<L>(a);
+    if (!x) return;
+    if constexpr (!std::is_same_v<L, bool>) {
+      if (op == "negative") result = result_of(xt::xarray<L>(-*x), out);
+      else if (op == "absolute") {
+        using A = typename std::conditional_t<ops_is_complex<L>::value, L, std::complex<L>>::value_type;
+        result = result_of(xt::xarray<A>(xt::abs(*x)), out);
+      }
+      else if (op == "sqrt") result = result_of(xt::xarray<L>(xt::sqrt(*x)), out);
+      else if (op == "sin") result = result_of(xt::xarray<L>(xt::sin(*x)), out);
+      else if (op == "cos") result = result_of(xt::xarray<L>(xt::cos(*x)), out);
+      else if (op == "exp") result = result_of(xt::xarray<L>(xt::exp(*x)), out);
+      else if (op == "log") result = result_of(xt::xarray<L>(xt::log(*x)), out);
+    } else if (op == "absolute") {
+      result = result_of(*x, out);
+    }
+  });
+  return result;
+}
+
+std::optional<ndarray> binary(const std::string& op, const ndarray& a, const ndarray& b, dtype loop, dtype out) {
+  std::optional<ndarray> result;
+  with_type(loop, [&](auto l) {
+    using L = decltype(l);
+    auto x = loaded<L>(a), y = loaded<L>(b);
+    if (!x || !y) return;
+    if constexpr (std::is_same_v<L, bool>) {
+      // NumPy's bool loops are logical: add is or, multiply is and
+      if (op == "add" || op == "maximum") result = result_of(xt::xarray<bool>(*x || *y), out);
+      else if (op == "multiply" || op == "minimum") result = result_of(xt::xarray<bool>(*x && *y), out);
+      else if (op == "equal") result = result_of(xt::xarray<bool>(xt::equal(*x, *y)), out);
+      else if (op == "less") result = result_of(xt::xarray<bool>(!*x && *y), out);
+    } else {
+      if (op == "add") result = result_of(xt::xarray<L>(*x + *y), out);
+      else if (op == "subtract") result = result_of(xt::xarray<L>(*x - *y), out);
+      else if (op == "multiply") result = result_of(xt::xarray<L>(*x * *y), out);
+      else if (op == "divide") result = result_of(xt::xarray<L>(*x / *y), out);
+      else if (op == "equal") result = result_of(xt::xarray<bool>(xt::equal(*x, *y)), out);
+      else if constexpr (!ops_is_complex<L>::value) {
+        if (op == "maximum") result = result_of(xt::xarray<L>(xt::maximum(*x, *y)), out);
+        else if (op == "minimum") result = result_of(xt::xarray<L>(xt::minimum(*x, *y)), out);
+        else if (op == "less") result = result_of(xt::xarray<bool>(xt::less(*x, *y)), out);
+      }
+    }
+  });
+  return result;
+}
+
+std::optional<ndarray> reduce(const std::string& op, const ndarray& a, const std::optional<std::vector<std::int64_t>>& axis,
+                              bool keepdims, dtype loop) {
+  std::optional<ndarray> result;
+  if (a.ndim() == 0 || a.size() == 0) return result;  // xtensor's reducers need a non-empty, >= 1-d input
+  with_type(loop, [&](auto l) {
+    using L = decltype(l);
+    if constexpr (std::is_same_v<L, bool>) {
+      return;  // NumPy's bool max/min are logical; sums of bool run in int64 loops
+    } else {
+      auto x = loaded<L>(a);
+      if (!x) return;
+      std::vector<std::size_t> ax;
+      if (axis)
+        for (auto v : *axis) ax.push_back(std::size_t(v < 0 ? v + a.ndim() : v));
+      else
+        for (int d = 0; d < a.ndim(); ++d) ax.push_back(std::size_t(d));
+      auto finish = [&](auto&& r) {
+        xt::xarray<L> v = r;
+        if (keepdims) {
+          shape_t kd(a.shape());
+          for (auto d : ax) kd[d] = 1;
+          v.reshape(std::vector<std::size_t>(kd.begin(), kd.end()));
+        }
+        result = to_ndarray<L>(v, loop);
+      };
+      if (op == "sum") finish(xt::sum(*x, ax, xt::evaluation_strategy::immediate));
+      else if (op == "prod") finish(xt::prod(*x, ax, xt::evaluation_strategy::immediate));
+      else if constexpr (!ops_is_complex<L>::value) {
+        if (op == "max") finish(xt::amax(*x, ax, xt::evaluation_strategy::immediate));
+        else if (op == "min") finish(xt::amin(*x, ax, xt::evaluation_strategy::immediate));
+      }
+    }
+  });
+  return result;
+}
+
+}  // namespace cunp::conformance::xtensor_ref
