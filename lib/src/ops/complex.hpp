@@ -43,6 +43,19 @@ CUNP_HD inline double m_copysign(double x, double y) { return ::copysign(x, y); 
 template <class T> CUNP_HD inline bool m_isnan(T x) { return x != x; }
 template <class T> CUNP_HD inline bool m_isinf(T x) { return x == T(1) / T(0) || x == -T(1) / T(0); }
 
+// |z| without intermediate overflow or underflow: CUDA's hypot rounds |DBL_MAX + 0j| up to inf,
+// so both backends use this one.
+template <class T>
+CUNP_HD T c_abs(complex<T> z) {
+  T ax = m_fabs(z.re), ay = m_fabs(z.im);
+  if (m_isinf(ax) || m_isinf(ay)) return T(1) / T(0);
+  if (m_isnan(ax) || m_isnan(ay)) return ax + ay;
+  T big = ax > ay ? ax : ay, small = ax > ay ? ay : ax;
+  if (big == T(0)) return T(0);
+  T q = small / big;
+  return big * m_sqrt(T(1) + q * q);
+}
+
 // C99 Annex G semantics for the special values NumPy's npymath (glibc) gives.
 template <class T>
 CUNP_HD complex<T> c_sqrt(complex<T> z) {

@@ -103,7 +103,7 @@ struct absolute_op : ufunc_base {
     if constexpr (is_bool_v<T> || std::is_unsigned_v<T>) return a;
     else if constexpr (is_int_v<T>) return a < 0 ? T(unsigned_of<T>(0) - unsigned_of<T>(a)) : a;
     else if constexpr (is_half_v<T>) return half::from_bits(std::uint16_t(a.bits & 0x7fffu));
-    else if constexpr (is_complex_v<T>) return m_hypot(a.re, a.im);
+    else if constexpr (is_complex_v<T>) return c_abs(a);
     else return m_fabs(a);
   }
 };
