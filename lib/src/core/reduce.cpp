@@ -29,11 +29,16 @@ ndarray reduce(ops::reduce_id id, const char* numpy_name, const ndarray& a, cons
     if (!reduced) kept.push_back(a.shape()[d]);
     kept_keepdims.push_back(reduced ? 1 : a.shape()[d]);
   }
+  bool has_identity = ops::visit_reduction(id, [](auto tag) { return decltype(tag)::type::has_identity; });
+  // NumPy refuses a reduction without identity over an empty axis, even when the output is empty too
+  if (!has_identity)
+    for (int d : red)
+      if (a.shape()[d] == 0)
+        throw value_error(std::string("zero-size array to reduction operation ") + numpy_name + " which has no identity");
   ndarray out = new_array(kept, loop, order::C, a.device());
   auto finish = [&](ndarray r) { return keepdims ? r.reshape(kept_keepdims) : r; };
   if (out.size() == 0) return finish(out);
 
-  bool has_identity = ops::visit_reduction(id, [](auto tag) { return decltype(tag)::type::has_identity; });
   reduction plan = make_reduction(a, red, static_cast<char*>(out.data()), loop);
   if (plan.num_red == 0) {
     if (!has_identity)
