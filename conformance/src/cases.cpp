@@ -26,18 +26,6 @@ std::string shape_text(const shape_t& s) {
   return t + (s.size() == 1 ? ",)" : ")");
 }
 
-// splitmix64: a small, well-mixed, reproducible generator
-struct rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-};
-
 }  // namespace
 
 std::string case_desc::describe() const {

@@ -10,6 +10,19 @@
 
 namespace cunp::conformance {
 
+// splitmix64: a small, well-mixed, reproducible generator
+struct rng {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+  std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
+};
+
 enum class layout { C, F, strided, negative, transposed, broadcast, offset, misaligned };
 inline constexpr layout all_layouts[] = {layout::C, layout::F, layout::strided, layout::negative,
                                          layout::transposed, layout::broadcast, layout::offset, layout::misaligned};

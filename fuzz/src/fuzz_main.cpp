@@ -16,17 +16,6 @@ using namespace cunp::conformance;
 
 namespace {
 
-struct rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
-};
-
 case_desc random_case(const std::vector<const op_spec*>& specs, std::uint64_t seed) {
   rng r{seed};
   const op_spec& s = *specs[r.below(specs.size())];
