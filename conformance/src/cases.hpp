@@ -45,6 +45,9 @@ struct case_desc {
   static case_desc from_json(const nlohmann::json& j);  // throws value_error naming the field
 };
 
+// The seed the suite's matrix uses unless told otherwise (replay lines name any other).
+inline constexpr std::uint64_t default_matrix_seed = 20261121;
+
 // Every case of the op's matrix, in a fixed order (index = the case's id for replay).
 std::vector<case_desc> case_matrix(const op_spec& spec, std::uint64_t seed);
 

@@ -68,10 +68,11 @@ op_spec reduction_spec(const std::string& n, ndarray (*fn)(const ndarray&, const
     return fn ? fn(in[0], ax, p.keepdims, p.dt) : fn_nodtype(in[0], ax, p.keepdims);
   };
   s.numpy = "np." + n + "(a, axis={axis}, keepdims={keepdims}" + std::string(fn ? ", dtype={dtype})" : ")");
-  // xt::sum/prod/amax/amin over the harness's axes threw std::bad_array_new_length with xtensor
-  // 0.24 (Debian's); until that is understood the reductions have no xtensor reference, and their
-  // xtensor tests report every case as skipped with this reason
-  s.xtensor_note = "not wired: xtensor 0.24's reducers failed on these axes (see conformance/README.md)";
+  s.xtensor = [n](const std::vector<ndarray>& in, const call_params& p) -> ndarray {
+    auto r = xtensor_ref::reduce(n, in[0], p.axis, p.keepdims, *p.dt, in.size() > 1 ? in[1].dtype() : *p.dt);
+    return r ? *r : ndarray();
+  };
+  s.xtensor_note = "xt::sum/prod/amax/amin over the same axes, accumulating in NumPy's result dtype (or dtype=)";
   s.dtypes = all_but({});
   s.tolerance = tol;
   s.signed_zero = false;  // a sum's zero sign depends on the summation order

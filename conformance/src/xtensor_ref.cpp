@@ -154,9 +154,8 @@ std::optional<ndarray> binary(const std::string& op, const ndarray& a, const nda
 }
 
 std::optional<ndarray> reduce(const std::string& op, const ndarray& a, const std::optional<std::vector<std::int64_t>>& axis,
-                              bool keepdims, dtype loop) {
+                              bool keepdims, dtype loop, dtype out) {
   std::optional<ndarray> result;
-  if (a.ndim() == 0 || a.size() == 0) return result;  // xtensor's reducers need a non-empty, >= 1-d input
   with_type(loop, [&](auto l) {
     using L = decltype(l);
     if constexpr (std::is_same_v<L, bool>) {
@@ -176,13 +175,15 @@ std::optional<ndarray> reduce(const std::string& op, const ndarray& a, const std
           for (auto d : ax) kd[d] = 1;
           v.reshape(std::vector<std::size_t>(kd.begin(), kd.end()));
         }
-        result = to_ndarray<L>(v, loop);
+        result = result_of(v, out);
       };
-      if (op == "sum") finish(xt::sum(*x, ax, xt::evaluation_strategy::immediate));
-      else if (op == "prod") finish(xt::prod(*x, ax, xt::evaluation_strategy::immediate));
+      // The lazy reducers, accumulating in the loop type as NumPy's loops do: xtensor 0.24's
+      // evaluation_strategy::immediate throws std::bad_array_new_length when built as C++20.
+      if (op == "sum") finish(xt::sum<L>(*x, ax));
+      else if (op == "prod") finish(xt::prod<L>(*x, ax));
       else if constexpr (!ops_is_complex<L>::value) {
-        if (op == "max") finish(xt::amax(*x, ax, xt::evaluation_strategy::immediate));
-        else if (op == "min") finish(xt::amin(*x, ax, xt::evaluation_strategy::immediate));
+        if (op == "max") finish(xt::amax(*x, ax));
+        else if (op == "min") finish(xt::amin(*x, ax));
       }
     }
   });

@@ -15,6 +15,6 @@ namespace cunp::conformance::xtensor_ref {
 std::optional<ndarray> unary(const std::string& op, const ndarray& a, dtype loop, dtype out);
 std::optional<ndarray> binary(const std::string& op, const ndarray& a, const ndarray& b, dtype loop, dtype out);
 std::optional<ndarray> reduce(const std::string& op, const ndarray& a, const std::optional<std::vector<std::int64_t>>& axis,
-                              bool keepdims, dtype loop);
+                              bool keepdims, dtype loop, dtype out);
 
 }  // namespace cunp::conformance::xtensor_ref

@@ -45,7 +45,11 @@ class host_backend final : public backend {
   std::string name() const override { return "host"; }
   cunp::device dev() const override { return cunp::device::host(); }
 
-  void* allocate(std::size_t bytes) override { return pool_.allocate(bytes); }
+  void* allocate(std::size_t bytes) override {
+    void* p = pool_.allocate(bytes);
+    if constexpr (host::planted::enabled) std::memset(p, host::planted::poison_byte, bytes);
+    return p;
+  }
   void deallocate(void* p, std::size_t) override { pool_.deallocate(p); }
   pool_stats memory_stats() override { return pool_.stats(); }
   void set_memory_limit(std::size_t bytes) override { pool_.set_limit(bytes); }

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstring>
 
+#include "backend/host/planted_bugs.hpp"
 #include "core/iteration.hpp"
 #include "ops/reductions.hpp"
 #include "ops/ufuncs.hpp"
@@ -42,9 +43,10 @@ void elementwise_loop(const iteration& it) {
     if (it.is_scalar[i + 1]) std::memcpy(&scalar[i], it.scalar_value[i + 1].b, sizeof(T));
   std::array<std::int64_t, max_operands> st{};
   for (int op = 0; op < it.nops; ++op) st[op] = it.ndim ? it.strides[op][0] : 0;
+  std::int64_t run = inner - (planted::skips_last_element<Op>(it) ? 1 : 0);
   std::array<char*, max_operands> base = it.data;
   for_each_run(it.ndim, it.shape.data(), it.nops, it.strides, base, [&](std::array<char*, max_operands> p) {
-    for (std::int64_t i = 0; i < inner; ++i) {
+    for (std::int64_t i = 0; i < run; ++i) {
       T a = it.is_scalar[1] ? scalar[0] : load_input<T, Cast>(p[1] + i * st[1], it.dtypes[1]);
       R r;
       if constexpr (Op::nin == 2) {
@@ -53,7 +55,7 @@ void elementwise_loop(const iteration& it) {
       } else {
         r = Op::template apply<T>(a);
       }
-      ops::store<R>(p[0] + i * st[0], r);
+      ops::store<R>(p[0] + i * st[0], planted::corrupt<Op, T>(r));
     }
   });
 }
