@@ -71,14 +71,9 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  device dev = device::host();
-  if (backend == "cuda") {
-    if (cuda_device_count() == 0) {
-      std::printf("SKIPPED: cuda backend: %s\n", cuda_unavailable_reason().c_str());
-      return 77;
-    }
-    dev = device::cuda(0);
-  }
+  std::optional<device> maybe_dev = backend_device(backend);
+  if (!maybe_dev) return 77;
+  const device dev = *maybe_dev;
   reference ref = ref_name == "numpy" ? reference::numpy : reference::xtensor;
 
   std::vector<std::pair<const op_spec*, std::vector<std::pair<std::int64_t, case_desc>>>> work;

@@ -1,6 +1,7 @@
 #include "runner.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <complex>
 #include <cstring>
 
@@ -9,6 +10,15 @@
 namespace cunp::conformance {
 
 const char* name(reference r) { return r == reference::numpy ? "numpy" : "xtensor"; }
+
+std::optional<device> backend_device(const std::string& backend) {
+  if (backend != "cuda") return device::host();
+  if (cuda_device_count() == 0) {
+    std::printf("SKIPPED: cuda backend: %s\n", cuda_unavailable_reason().c_str());
+    return std::nullopt;
+  }
+  return device::cuda(0);
+}
 
 namespace {
 

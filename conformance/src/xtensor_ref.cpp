@@ -44,14 +44,12 @@ xt::xarray<S> view_of(const ndarray& a) {
   std::vector<std::size_t> shape(a.shape().begin(), a.shape().end());
   std::vector<std::ptrdiff_t> strides;
   const char* origin = static_cast<const char*>(a.data());
-  std::size_t span = 1;
   for (int d = 0; d < a.ndim(); ++d) {
     std::int64_t st = a.strides()[d] / std::int64_t(sizeof(S));
     if (st < 0 && a.shape()[d] > 0) origin += (a.shape()[d] - 1) * a.strides()[d];
     strides.push_back(std::ptrdiff_t(st < 0 ? -st : st));
-    span += std::size_t(a.shape()[d] > 0 ? (a.shape()[d] - 1) * (st < 0 ? -st : st) : 0);
   }
-  (void)span;  // xtensor's adaptor wants the element count as the size, whatever the strides span
+  // xtensor's adaptor wants the element count as the size, whatever span the strides cover
   auto adapted = xt::adapt(reinterpret_cast<const S*>(origin), std::size_t(a.size()), xt::no_ownership(), shape, strides);
   xt::xarray<S> out = adapted;
   for (int d = 0; d < a.ndim(); ++d)

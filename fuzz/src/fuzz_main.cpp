@@ -136,14 +136,9 @@ int main(int argc, char** argv) {
   app.add_option("--replay", replay, "case files to run instead of a campaign");
   CLI11_PARSE(app, argc, argv);
 
-  device dev = device::host();
-  if (backend == "cuda") {
-    if (cuda_device_count() == 0) {
-      std::printf("SKIPPED: cuda backend: %s\n", cuda_unavailable_reason().c_str());
-      return 77;
-    }
-    dev = device::cuda(0);
-  }
+  std::optional<device> maybe_dev = backend_device(backend);
+  if (!maybe_dev) return 77;
+  const device dev = *maybe_dev;
   oracle::ensure_started();
 
   if (!replay.empty()) {

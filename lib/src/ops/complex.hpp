@@ -43,6 +43,9 @@ CUNP_HD inline double m_copysign(double x, double y) { return ::copysign(x, y); 
 template <class T> CUNP_HD inline bool m_isnan(T x) { return x != x; }
 template <class T> CUNP_HD inline bool m_isinf(T x) { return x == T(1) / T(0) || x == -T(1) / T(0); }
 
+// Just below the x where exp(x) overflows T: past it, results are built from exp(x/2) twice.
+template <class T> CUNP_HD constexpr T exp_overflow_bound() { return T(sizeof(T) == 4 ? 88.0 : 709.0); }
+
 // |z| without intermediate overflow or underflow: CUDA's hypot rounds |DBL_MAX + 0j| up to inf,
 // so both backends use this one.
 template <class T>
@@ -90,7 +93,7 @@ CUNP_HD complex<T> c_exp(complex<T> z) {
     }
     if (m_isnan(y) || m_isinf(y)) return {x, y - y};
   }
-  if (x > T(sizeof(T) == 4 ? 88.0 : 709.0)) {  // exp(x) overflows alone, exp(x)*cos(y) may not
+  if (x > exp_overflow_bound<T>()) {  // exp(x) overflows alone, exp(x)*cos(y) may not
     T h = m_exp(x * T(0.5));
     return {(h * m_cos(y)) * h, (h * m_sin(y)) * h};
   }
@@ -118,9 +121,9 @@ CUNP_HD complex<T> c_sin(complex<T> z) {  // sin(x+iy) = sin x cosh y + i cos x 
   T x = z.re, y = z.im;
   if (y == T(0)) return {m_sin(x), m_isinf(x) || m_isnan(x) ? y : m_cos(x) * y};
   if (x == T(0)) return {x, m_sinh(y)};
-  if (m_fabs(y) > T(sizeof(T) == 4 ? 88.0 : 709.0)) {  // cosh/sinh overflow alone; the products may not
-    T h = m_exp(m_fabs(y) * T(0.5)) * T(0.5), hs = m_copysign(m_exp(m_fabs(y) * T(0.5)), y);
-    return {(m_sin(x) * h) * m_exp(m_fabs(y) * T(0.5)), (m_cos(x) * T(0.5) * hs) * m_exp(m_fabs(y) * T(0.5))};
+  if (m_fabs(y) > exp_overflow_bound<T>()) {  // cosh/sinh overflow alone; the products may not
+    T e = m_exp(m_fabs(y) * T(0.5)), hs = m_copysign(e, y);
+    return {(m_sin(x) * T(0.5) * e) * e, (m_cos(x) * T(0.5) * hs) * e};
   }
   return {m_sin(x) * m_cosh(y), m_cos(x) * m_sinh(y)};
 }
@@ -129,7 +132,7 @@ template <class T>
 CUNP_HD complex<T> c_cos(complex<T> z) {  // cos(x+iy) = cos x cosh y - i sin x sinh y
   T x = z.re, y = z.im;
   if (y == T(0)) return {m_cos(x), m_isinf(x) || m_isnan(x) ? T(0) * y : -(m_sin(x) * y)};
-  if (m_fabs(y) > T(sizeof(T) == 4 ? 88.0 : 709.0)) {
+  if (m_fabs(y) > exp_overflow_bound<T>()) {
     T e = m_exp(m_fabs(y) * T(0.5)), hs = m_copysign(e, y);
     return {(m_cos(x) * T(0.5) * e) * e, -((m_sin(x) * T(0.5) * hs) * e)};
   }
