@@ -1,13 +1,8 @@
-"""Tests for reports/make_report.py (standard library unittest).
+"""Tests for the coverage report (make_report.py and the modules it joins), standard library unittest:
+    .venv/bin/python -m unittest -v reports/test_make_report.py   (from the repository root)
 
-Run from the repository root (unittest maps a file path to a module only below the working
-directory; ctest sets that), or run the file itself from any folder:
-    .venv/bin/python -m unittest -v reports/test_make_report.py
-    .venv/bin/python reports/test_make_report.py -v
-
-Each test writes results files into a temporary folder, runs the generator in-process and
-checks exact lines of conformance.md / values of conformance.json, so a changed format fails
-here rather than going unnoticed.
+The namespace is the live NumPy's; registries and results are small documents written here, so
+each status, the gate and the bad-input messages are checked against known inputs.
 """
 
 from __future__ import annotations
@@ -15,314 +10,288 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-# make_report sits next to this file; put its folder first so the import works from any cwd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import numpy as np  # noqa: E402
+
+import baseline  # noqa: E402
+import coverage  # noqa: E402
 import make_report  # noqa: E402
+import namespace  # noqa: E402
+from junit import junit_xml  # noqa: E402
+from numpy_dtypes import DTYPES, probe_dtypes, ufunc_dtypes  # noqa: E402
 
-V1 = "cunp-conformance-results/1"
-V2 = "cunp-conformance-results/2"
-ANNEX_G = "complex inputs with inf/nan components (C99 Annex G) not yet matched"
-
-
-def entry(op: str = "add", dtype: str = "int8", backend: str = "host", reference: str = "numpy",
-          **fields) -> dict:
-    e = {"op": op, "backend": backend, "reference": reference, "dtype": dtype,
-         "passed": 0, "failed": 0, "skipped": 0}
-    e.update(fields)
-    return e
+FLOATS = ["float16", "float32", "float64", "complex64", "complex128"]
 
 
-def results_doc(results: list[dict], schema: str = V2) -> dict:
-    return {"schema": schema, "numpy_version": "2.4.6", "python_version": "3.11.2",
-            "generated": "2026-11-21T20:00:00Z", "devices": {"host": "CPU, 2 hardware threads"},
+def registry(apis: list[dict], cuda: bool = False) -> dict:
+    return {"schema": "cunp-registry/1",
+            "backends": {"host": {"present": True, "device": "test CPU"},
+                         "cuda": {"present": cuda, **({"device": "test GPU"} if cuda else {"reason": "no GPU"})}},
+            "apis": apis}
+
+
+def api(name: str, dtypes: dict, specs: list[str], category: str = "ufunc") -> dict:
+    return {"name": name, "cunp": "cunp::" + name.rsplit(".", 1)[1], "category": category, "dtypes": dtypes,
+            "loops": [], "specs": specs}
+
+
+def result(op: str, dtype: str, backend: str = "host", passed: int = 2, failed: int = 0, xfailed: int = 0,
+           **more) -> dict:
+    r = {"op": op, "backend": backend, "reference": "numpy", "dtype": dtype, "passed": passed, "failed": failed,
+         "skipped": 0, "xfailed": xfailed, "xpassed": 0}
+    r.update(more)
+    return r
+
+
+def results_doc(results: list[dict], numpy_version: str = np.__version__) -> dict:
+    return {"schema": "cunp-conformance-results/2", "numpy_version": numpy_version, "devices": {"host": "test CPU"},
             "results": results}
 
 
-class ReportCase(unittest.TestCase):
-    """Temporary folders plus a helper that runs make_report.main on them."""
+class Namespace(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.apis, cls.titles = namespace.live_apis(np)
+        cls.by_name = {a.name: a for a in cls.apis}
 
-    def setUp(self) -> None:
+    def test_modules_and_kinds(self):
+        self.assertEqual(self.by_name["numpy.add"].kind, "ufunc")
+        self.assertEqual(self.by_name["numpy.concatenate"].kind, "function")
+        self.assertEqual(self.by_name["numpy.linalg.solve"].module, "numpy.linalg")
+        self.assertEqual(self.by_name["numpy.fft.fft"].module, "numpy.fft")
+        self.assertEqual(self.by_name["numpy.ndarray.sum"].kind, "method")
+        self.assertEqual(self.by_name["numpy.ndarray.shape"].kind, "property")
+        self.assertEqual(self.by_name["numpy.float64"].kind, "scalar type")
+        self.assertEqual(self.by_name["numpy.mgrid"].kind, "index helper")
+        self.assertIn("numpy.random.normal", self.by_name)
+        self.assertNotIn("numpy.pi", self.by_name)          # a constant, not a callable
+        self.assertNotIn("numpy.linalg", self.by_name)      # a module
+        self.assertFalse(any(a.name.startswith("numpy.ndarray.__") for a in self.apis))
+
+    def test_aliases_point_at_the_canonical_name(self):
+        self.assertEqual(self.by_name["numpy.abs"].alias_of, "numpy.absolute")
+        self.assertIsNone(self.by_name["numpy.absolute"].alias_of)
+        self.assertEqual(self.by_name["numpy.true_divide"].alias_of, "numpy.divide")
+
+    def test_groups_and_scope_come_from_the_data_files(self):
+        self.assertEqual(self.by_name["numpy.add"].group, "math")
+        self.assertEqual(self.by_name["numpy.linalg.solve"].group, "linalg")
+        self.assertIsNone(self.by_name["numpy.add"].out_of_scope)
+        self.assertTrue(self.by_name["numpy.char.upper"].out_of_scope if "numpy.char.upper" in self.by_name
+                        else self.by_name["numpy.busday_count"].out_of_scope)
+
+    def test_bad_scope_rule_is_named(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = Path(tmp) / "scope.toml"
+            bad.write_text('[[entry]]\nmatch = "colour:red"\nreason = "x"\n')
+            with self.assertRaisesRegex(namespace.DataError, "scope.toml: entry\\[0\\]"):
+                namespace.load_scope(bad)
+
+
+class NumpyDtypes(unittest.TestCase):
+    def test_ufunc_types(self):
+        self.assertEqual(ufunc_dtypes(np, np.sqrt), FLOATS)
+        self.assertEqual(ufunc_dtypes(np, np.add), list(DTYPES))
+        self.assertNotIn("bool", ufunc_dtypes(np, np.subtract))
+
+    def test_probe_finds_the_calling_convention(self):
+        self.assertEqual(probe_dtypes(np, np.zeros), (list(DTYPES), "f(shape, dtype=)"))
+        self.assertEqual(probe_dtypes(np, np.sum)[1], "f(a)")
+        self.assertNotIn("bool", probe_dtypes(np, np.arange)[0])     # np.arange(3, dtype=bool) raises
+        self.assertEqual(probe_dtypes(np, np.broadcast_shapes), (None, None))  # takes no arrays
+
+
+class Statuses(unittest.TestCase):
+    def build(self, apis, results, cuda=False):
+        reg, backends = coverage.merge_registries([("registry.json", registry(apis, cuda))])
+        import conformance_results as cr
+        agg = cr.aggregate([{"path": Path("r.json"), "schema": "x", "numpy_version": None, "devices": {},
+                             "entries": [{**{k: {} for k in cr.REASON_KEYS}, "failures": [], "xpasses": [],
+                                          "max_ulp": None, "max_bound_fraction": None, "cases": [], **r}
+                                         for r in results]}])
+        apis_live, titles = namespace.live_apis(np)
+        doc = coverage.build(np, apis_live, titles, reg, backends, agg["by_op"])
+        return {r["name"]: r for r in doc["apis"]}, doc
+
+    def test_each_status(self):
+        rows, doc = self.build(
+            [api("numpy.sqrt", {"host": FLOATS}, ["sqrt"]), api("numpy.exp", {"host": FLOATS}, ["exp"]),
+             api("numpy.zeros", {"host": list(DTYPES)}, [], "creation")],
+            [result("sqrt", d) for d in FLOATS] + [result("exp", d, failed=int(d == "float16")) for d in FLOATS])
+        self.assertEqual(rows["numpy.sqrt"]["status"], "conformant")
+        self.assertEqual(rows["numpy.exp"]["status"], "partial")
+        self.assertIn("host: fails: float16", rows["numpy.exp"]["problems"])
+        self.assertEqual(rows["numpy.zeros"]["status"], "untested")
+        self.assertEqual(rows["numpy.cos"]["status"], "missing")
+        self.assertEqual(doc["totals"]["implemented"], 3)
+        self.assertEqual(doc["totals"]["conformant"] + doc["totals"]["partial"] + doc["totals"]["untested"]
+                         + doc["totals"]["missing"], doc["totals"]["apis"])
+
+    def test_partial_names_what_is_wrong(self):
+        rows, _ = self.build([api("numpy.sqrt", {"host": FLOATS[1:]}, ["sqrt"]),
+                              api("numpy.log", {"host": FLOATS}, ["log"])],
+                             [result("sqrt", d) for d in FLOATS[1:]]
+                             + [result("log", d, xfailed=int(d == "complex64")) for d in FLOATS[:-1]])
+        self.assertEqual(rows["numpy.sqrt"]["problems"], ["host: missing relative to NumPy: float16"])
+        self.assertEqual(rows["numpy.log"]["problems"],
+                         ["host: known differences (xfail): complex64", "host: no case ran: complex128"])
+
+    def test_a_present_backend_without_the_api_is_partial(self):
+        rows, _ = self.build([api("numpy.sqrt", {"host": FLOATS}, ["sqrt"])], [result("sqrt", d) for d in FLOATS],
+                             cuda=True)
+        self.assertEqual(rows["numpy.sqrt"]["problems"], ["cuda: not implemented"])
+
+    def test_alias_of_a_registered_api_says_so(self):
+        rows, _ = self.build([api("numpy.absolute", {"host": list(DTYPES)}, ["absolute"])], [])
+        self.assertEqual(rows["numpy.abs"]["status"], "missing")
+        self.assertIn("alias of numpy.absolute", rows["numpy.abs"]["problems"][0])
+
+    def test_registry_with_another_schema(self):
+        with self.assertRaisesRegex(coverage.RegistryError, "reg.json: wrong schema"):
+            coverage.merge_registries([("reg.json", {"schema": "cunp-registry/9"})])
+
+
+class Gate(unittest.TestCase):
+    def report(self, cells_by_api, numpy_version="2.4.6", present=("host",)):
+        return {"schema": coverage.SCHEMA, "numpy_version": numpy_version, "present": list(present),
+                "apis": [{"name": n, "status": "partial" if cells else "missing", "cells": cells}
+                         for n, cells in cells_by_api.items()]}
+
+    @staticmethod
+    def cell(passed=3, failed=0):
+        return {"passed": passed, "failed": failed, "skipped": 0, "xfailed": 0, "xpassed": 0}
+
+    def test_unchanged_passes(self):
+        old = self.report({"numpy.add": {"host": {"int8": self.cell()}}})
+        self.assertEqual(baseline.regressions(old, old), ([], []))
+
+    def test_fail_vanish_and_removed_api_are_regressions(self):
+        old = self.report({"numpy.add": {"host": {"int8": self.cell(), "int16": self.cell()}},
+                           "numpy.sin": {"host": {"float32": self.cell()}}})
+        new = self.report({"numpy.add": {"host": {"int8": self.cell(failed=1)}}, "numpy.sin": {}})
+        found, _ = baseline.regressions(old, new)
+        self.assertEqual(len(found), 3, found)
+        self.assertTrue(any("numpy.add host int8" in f and "1 failed" in f for f in found))
+        self.assertTrue(any("numpy.add host int16" in f and "no results" in f for f in found))
+        self.assertTrue(any(f.startswith("numpy.sin: was partial, now missing") for f in found))
+
+    def test_other_numpy_version_warns_and_compares_common_apis(self):
+        old = self.report({"numpy.add": {"host": {"int8": self.cell()}}, "numpy.gone": {"host": {"int8": self.cell()}}},
+                          numpy_version="2.3.0")
+        new = self.report({"numpy.add": {"host": {"int8": self.cell()}}})
+        found, warnings = baseline.regressions(old, new)
+        self.assertEqual(found, [])
+        self.assertIn("NumPy 2.3.0", warnings[0])
+
+    def test_a_lost_backend_is_a_regression(self):
+        old = self.report({"numpy.add": {"host": {"int8": self.cell()}, "cuda": {"int8": self.cell()}}},
+                          present=("host", "cuda"))
+        found, _ = baseline.regressions(old, self.report({"numpy.add": {"host": {"int8": self.cell()}}}))
+        self.assertEqual(found, ["backend cuda: present in the baseline, absent now (compare reports from like machines)"])
+
+
+class Junit(unittest.TestCase):
+    def test_cases_outcomes(self):
+        cases = [{"id": 0, "label": "add(int8[3])", "outcome": "passed", "time": 0.5},
+                 {"id": 1, "label": "add(int8[0])", "outcome": "failed", "reason": "values differ", "replay": "R1"},
+                 {"id": 2, "outcome": "skipped", "reason": "why"},
+                 {"id": 3, "outcome": "xfailed", "reason": "known"},
+                 {"id": 4, "outcome": "xpassed", "reason": "known", "replay": "R4"}]
+        xml = junit_xml([{"entries": [{"op": "add", "backend": "host", "reference": "numpy", "dtype": "int8",
+                                       "cases": cases}]}])
+        root = ET.fromstring(xml)
+        self.assertEqual((root.get("tests"), root.get("failures"), root.get("skipped")), ("5", "2", "2"))
+        tcs = root.findall("./testsuite/testcase")
+        self.assertEqual(tcs[0].get("name"), "#0 add(int8[3])")
+        self.assertEqual(tcs[0].get("classname"), "cunp.host.numpy.add.int8")
+        self.assertIn("replay: R1", tcs[1].find("failure").text)
+        self.assertEqual(tcs[3].find("skipped").get("type"), "xfail")
+        self.assertIn("expected to fail", tcs[4].find("failure").get("message"))
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
         self._tmp = tempfile.TemporaryDirectory()
         self.root = Path(self._tmp.name)
-        self.out = self.root / "out"
+        self.results = self.root / "results"
+        self.results.mkdir()
+        (self.results / "registry.json").write_text(json.dumps(registry([api("numpy.sqrt", {"host": FLOATS}, ["sqrt"])])))
+        self.write_results([result("sqrt", d) for d in FLOATS])
 
-    def tearDown(self) -> None:
+    def tearDown(self):
         self._tmp.cleanup()
 
-    def write(self, folder: str, name: str, doc) -> Path:
-        d = self.root / folder
-        d.mkdir(parents=True, exist_ok=True)
-        p = d / name
-        p.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
-        return p
+    def write_results(self, results, numpy_version=np.__version__):
+        (self.results / "sqrt.host.numpy.json").write_text(json.dumps(results_doc(results, numpy_version)))
 
-    def run_report(self, *folders: str) -> tuple[int, str]:
-        """Exit status and stderr; the outputs are read with md() / js()."""
-        argv = []
-        for f in folders:
-            argv += ["--results", str(self.root / f)]
-        argv += ["--out", str(self.out)]
-        err = io.StringIO()
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-            rc = make_report.main(argv)
-        return rc, err.getvalue()
+    def run_main(self, *extra, out="out"):
+        err, stdout = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(stdout):
+            rc = make_report.main(["--results", str(self.results), "--out", str(self.root / out), *extra])
+        return rc, stdout.getvalue(), err.getvalue()
 
-    def md(self) -> str:
-        return (self.out / "conformance.md").read_text(encoding="utf-8")
+    def test_writes_every_output_and_a_summary(self):
+        rc, out, err = self.run_main()
+        self.assertEqual(rc, 0, err)
+        for name in ("index.html", "report.md", "report.json", "junit.xml", "conformance.md", "conformance.json"):
+            self.assertTrue((self.root / "out" / name).is_file(), name)
+        self.assertRegex(out, r"cunp 1 of \d+ APIs")
+        self.assertIn("host: 100.00% of 10 cases passed", out)
+        self.assertIn("site: ", out)
 
-    def md_lines(self) -> list[str]:
-        return self.md().split("\n")
-
-    def js(self) -> dict:
-        return json.loads((self.out / "conformance.json").read_text(encoding="utf-8"))
-
-    def section(self, title: str) -> list[str]:
-        """The lines of one '## title' section of the Markdown, without its heading."""
-        lines = self.md_lines()
-        start = lines.index(f"## {title}") + 1
-        end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
-        return lines[start:end]
-
-    def assertReportOk(self, rc: int, err: str) -> None:
-        self.assertEqual(rc, 0, f"make_report failed: {err}")
-
-
-class ReadingTest(ReportCase):
-    def test_v1_file_still_loads(self) -> None:
-        self.write("r", "add.host.numpy.json", results_doc([
-            entry(passed=10, failed=1, skipped=2, skip_reasons={"no xtensor equivalent": 2},
-                  max_ulp=0.0,
-                  failures=[{"case": "add int8,int8 (3,4)x(4,) seed=7",
-                             "reason": "values differ at [0, 1]: got 3, want 4",
-                             "replay": "cunp_conformance --op add --backend host --case 17"}],
-                  failed_cases=[17, -1]),
-        ], schema=V1))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        j = self.js()
-        self.assertEqual(j["schema"], "cunp-conformance-report/2")
-        self.assertEqual(j["totals"], {"passed": 10, "failed": 1, "skipped": 2, "xfailed": 0, "xpassed": 0})
-        d = j["by_op"][0]["dtypes"][0]
-        self.assertEqual((d["xfailed"], d["xpassed"], d["max_bound_fraction"], d["xfail_reasons"]),
-                         (0, 0, None, {}))
-        self.assertEqual(j["by_op"][0]["xpasses"], [])
-        self.assertIn("| add | host | numpy | 10 | 1 | 2 | 0 | 0 | 0 | – | **FAIL** |", self.md_lines())
-        self.assertIn("  - replay: `cunp_conformance --op add --backend host --case 17`", self.md_lines())
-
-    def test_v2_counts_summed_across_files(self) -> None:
-        # the same (op, backend, reference, dtype) from two folders, plus a second dtype
-        self.write("a", "exp.host.numpy.json", results_doc([
-            entry("exp", "complex64", passed=5, failed=1, skipped=1, xfailed=2, xpassed=0,
-                  skip_reasons={"no such loop": 1}, xfail_reasons={ANNEX_G: 2},
-                  max_ulp=1.5, max_bound_fraction=0.25, failed_cases=['{"op":"exp","seed":1}']),
-        ]))
-        self.write("b", "exp.host.numpy.json", results_doc([
-            entry("exp", "complex64", passed=3, failed=0, skipped=2, xfailed=4, xpassed=1,
-                  skip_reasons={"no such loop": 2}, xfail_reasons={ANNEX_G: 4},
-                  max_ulp=0.5, max_bound_fraction=0.75),
-            entry("exp", "complex128", passed=1, xfailed=1, xfail_reasons={ANNEX_G: 1},
-                  max_ulp=None, max_bound_fraction=None),
-        ]))
-        rc, err = self.run_report("a", "b")
-        self.assertReportOk(rc, err)
-        j = self.js()
-        self.assertEqual(j["totals"], {"passed": 9, "failed": 1, "skipped": 3, "xfailed": 7, "xpassed": 1})
-        self.assertEqual(len(j["by_op"]), 1)
-        row = j["by_op"][0]
-        self.assertEqual((row["passed"], row["failed"], row["skipped"], row["xfailed"], row["xpassed"]),
-                         (9, 1, 3, 7, 1))
-        self.assertEqual((row["max_ulp"], row["max_bound_fraction"]), (1.5, 0.75))
-        c64 = row["dtypes"][0]
-        self.assertEqual(c64, {"dtype": "complex64", "passed": 8, "failed": 1, "skipped": 3,
-                               "xfailed": 6, "xpassed": 1, "max_ulp": 1.5, "max_bound_fraction": 0.75,
-                               "skip_reasons": {"no such loop": 3}, "xfail_reasons": {ANNEX_G: 6}})
-        self.assertEqual(row["dtypes"][1]["dtype"], "complex128")
-        self.assertIn("**Totals: 9 passed, 1 failed, 3 skipped, 7 xfail, 1 xpass**", self.md_lines())
-        # both folders hold a file of the same name: the sources keep the paths apart
-        self.assertEqual(len(j["sources"]), 2)
-        self.assertNotEqual(j["sources"][0], j["sources"][1])
-
-    def test_totals_line_in_markdown_and_stdout(self) -> None:
-        self.write("r", "x.json", results_doc([entry(passed=4, skipped=1, xfailed=2)]))
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            rc = make_report.main(["--results", str(self.root / "r"), "--out", str(self.out)])
-        self.assertEqual(rc, 0)
-        self.assertIn("**Totals: 4 passed, 0 failed, 1 skipped, 2 xfail, 0 xpass**", self.md_lines())
-        self.assertIn("report: 4 passed, 0 failed, 1 skipped, 2 xfail, 0 xpass -> ", out.getvalue())
-
-
-class StatusTest(ReportCase):
-    def test_skips_are_not_plain_ok(self) -> None:
-        self.write("r", "x.json", results_doc([
-            entry("add", "int8", passed=5, skipped=2, skip_reasons={"no xtensor equivalent": 2}),
-            entry("sub", "int8", passed=5),
-        ]))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        lines = self.md_lines()
-        self.assertIn("| add | host | numpy | 5 | 0 | 2 | 0 | 0 | – | – | ok, 2 skipped |", lines)
-        self.assertIn("| sub | host | numpy | 5 | 0 | 0 | 0 | 0 | – | – | ok |", lines)
-        self.assertIn("| add | ✓ 5 (2 skip) |", lines)
-        self.assertIn("| sub | ✓ 5 |", lines)
-        self.assertEqual([r["status"] for r in self.js()["by_op"]], ["ok, 2 skipped", "ok"])
-        self.assertIn("| add | host | numpy | no xtensor equivalent | 2 | int8 |", self.section("Skips"))
-
-    def test_status_words(self) -> None:
-        def st(passed=0, failed=0, skipped=0, xfailed=0, xpassed=0) -> str:
-            return make_report.status({"passed": passed, "failed": failed, "skipped": skipped,
-                                       "xfailed": xfailed, "xpassed": xpassed})
-        self.assertEqual(st(passed=3), "ok")
-        self.assertEqual(st(passed=3, skipped=2), "ok, 2 skipped")
-        self.assertEqual(st(passed=3, xfailed=4), "ok, 4 xfail")
-        self.assertEqual(st(passed=3, skipped=2, xfailed=4), "ok, 2 skipped, 4 xfail")
-        self.assertEqual(st(failed=1, passed=3, xpassed=1), "FAIL")  # a failure outranks an xpass
-        self.assertEqual(st(passed=3, xpassed=1, skipped=1), "XPASS")
-        self.assertEqual(st(xfailed=2), "xfail")
-        self.assertEqual(st(xfailed=2, skipped=1), "xfail, 1 skipped")
-        self.assertEqual(st(skipped=5), "skipped")
-        self.assertEqual(st(), "empty")
-
-    def test_matrix_cells(self) -> None:
-        def cell(**counts) -> str:
-            d = {"passed": 0, "failed": 0, "skipped": 0, "xfailed": 0, "xpassed": 0}
-            d.update(counts)
-            return make_report.matrix_cell(d)
-        self.assertEqual(cell(passed=9, failed=2, xfailed=3), "✗ 2/11")
-        self.assertEqual(cell(passed=9, xpassed=1), "! xpass")
-        self.assertEqual(cell(passed=9), "✓ 9")
-        self.assertEqual(cell(passed=9, skipped=1), "✓ 9 (1 skip)")
-        self.assertEqual(cell(passed=9, xfailed=3), "✓ 9 (3 xfail)")
-        self.assertEqual(cell(passed=9, skipped=1, xfailed=3), "✓ 9 (1 skip, 3 xfail)")
-        self.assertEqual(cell(xfailed=3), "– xfail")
-        self.assertEqual(cell(skipped=4), "– skip")
-        self.assertEqual(cell(), "–")
-        self.assertEqual(make_report.matrix_cell(None), "")
-
-    def test_xpass_is_loud(self) -> None:
-        case = '{"op":"exp","args":[[1,2]],"kwargs":{},"seed":7}'
-        replay = "cunp_conformance --case '" + case + "' --backend host"
-        self.write("r", "exp.json", results_doc([
-            entry("exp", "complex128", passed=6, xfailed=1, xpassed=1, xfail_reasons={ANNEX_G: 1},
-                  xpasses=[{"case": case, "reason": ANNEX_G, "replay": replay}]),
-        ]))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        lines = self.md_lines()
-        self.assertIn("| exp | host | numpy | 6 | 0 | 0 | 1 | 1 | – | – | **XPASS** |", lines)
-        self.assertIn("| exp | ! xpass |", lines)
-        self.assertIn("**1 unexpected pass (xpass): an expected failure passed; see Unexpected passes "
-                      "below and remove its xfail.**", lines)
-        sec = self.section("Unexpected passes (xpass)")
-        self.assertIn("### exp — host vs numpy: 1 xpass (1 example shown)", sec)
-        self.assertIn(f"- complex128: `{case}` — xfail reason: {ANNEX_G}", sec)
-        self.assertIn(f"  - replay: `{replay}`", sec)
-        row = self.js()["by_op"][0]
-        self.assertEqual(row["status"], "XPASS")
-        self.assertEqual(row["xpasses"], [{"dtype": "complex128", "case": case, "reason": ANNEX_G,
-                                           "replay": replay, "source": "exp.json"}])
-
-    def test_no_xpass_section_says_so(self) -> None:
-        self.write("r", "x.json", results_doc([entry(passed=1)]))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        self.assertEqual(self.section("Unexpected passes (xpass)"), ["", "No unexpected passes.", ""])
-        self.assertEqual(self.section("Expected failures (xfail)"), ["", "No expected failures.", ""])
-        self.assertNotIn("unexpected pass (xpass)", self.md())
-
-    def test_xfail_reasons_listed(self) -> None:
-        self.write("r", "exp.json", results_doc([
-            entry("exp", "complex64", passed=4, xfailed=3, xfail_reasons={ANNEX_G: 3}),
-            entry("exp", "complex128", passed=4, xfailed=3, xfail_reasons={ANNEX_G: 2}),
-        ]))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        sec = self.section("Expected failures (xfail)")
-        self.assertIn("| op | backend | reference | reason | count | dtypes |", sec)
-        self.assertIn(f"| exp | host | numpy | {ANNEX_G} | 5 | complex64 complex128 |", sec)
-        # the xfail the reasons do not cover is still counted, against its dtype
-        self.assertIn("| exp | host | numpy | (no reason given) | 1 | complex128 |", sec)
-        self.assertIn("| exp | host | numpy | 8 | 0 | 0 | 6 | 0 | – | – | ok, 6 xfail |", self.md_lines())
-        self.assertEqual(self.js()["by_op"][0]["dtypes"][0]["xfail_reasons"], {ANNEX_G: 3})
-
-    def test_failure_example_with_backticks_stays_one_code_span(self) -> None:
-        self.assertEqual(make_report.md_code("a `b` c"), "``a `b` c``")
-        self.assertEqual(make_report.md_code("`x`"), "`` `x` ``")
-        self.assertEqual(make_report.md_code(" x "), "`  x  `")
-
-    def test_bound_fraction_column(self) -> None:
-        self.write("r", "x.json", results_doc([
-            entry("sin", "float32", passed=2, max_ulp=3, max_bound_fraction=0.0213456),
-            entry("sin", "float64", passed=2, max_ulp=1.25, max_bound_fraction=0.5),
-        ]))
-        rc, err = self.run_report("r")
-        self.assertReportOk(rc, err)
-        self.assertIn("| sin | host | numpy | 4 | 0 | 0 | 0 | 0 | 3 | 0.5 | ok |", self.md_lines())
-        self.assertEqual([d["max_bound_fraction"] for d in self.js()["by_op"][0]["dtypes"]], [0.0213456, 0.5])
-
-
-class BadInputTest(ReportCase):
-    def assertRejected(self, doc, *needles: str) -> None:
-        path = self.write("r", "bad.json", doc)
-        rc, err = self.run_report("r")
-        self.assertEqual(rc, 2, err)
-        self.assertIn(str(path), err)
-        for n in needles:
-            self.assertIn(n, err)
-        self.assertFalse((self.out / "conformance.md").exists())
-
-    def test_unknown_schema(self) -> None:
-        self.assertRejected(results_doc([entry(passed=1)], schema="cunp-conformance-results/3"),
-                            "'cunp-conformance-results/3'", f'"{V1}"', f'"{V2}"')
-
-    def test_bad_count_types(self) -> None:
-        for key, value in (("xfailed", "3"), ("xpassed", -1), ("passed", True), ("skipped", 1.5)):
-            with self.subTest(key=key):
-                self.assertRejected(results_doc([entry(**{key: value})]), f"results[0]: '{key}'")
-
-    def test_bad_v2_fields(self) -> None:
-        cases = [
-            ({"xfail_reasons": ["a"]}, "'xfail_reasons' must be an object"),
-            ({"xfail_reasons": {"a": "2"}}, "'xfail_reasons['a']' must be a non-negative integer"),
-            ({"xpasses": {}}, "'xpasses' must be a list"),
-            ({"xpasses": ["x"]}, "xpasses[0] is not an object"),
-            ({"xpasses": [{"case": {"op": "add"}}]}, "xpasses[0].case must be a string"),
-            ({"max_bound_fraction": [0.1]}, "'max_bound_fraction' must be a number or null"),
-            ({"failed_cases": [1.5]}, "failed_cases[0] must be an integer or a string"),
-            ({"failed_cases": "7"}, "'failed_cases' must be a list"),
-        ]
-        for fields, needle in cases:
-            with self.subTest(fields=fields):
-                self.assertRejected(results_doc([entry(passed=1, **fields)]), needle)
-
-    def test_not_json(self) -> None:
-        self.assertRejected("{not json", "not valid JSON")
-
-    def test_missing_folder(self) -> None:
-        rc, err = self.run_report("nowhere")
+    def test_missing_results_folder(self):
+        rc, _, err = self.run_main("--results", str(self.root / "nowhere"))
         self.assertEqual(rc, 2)
-        self.assertIn("nowhere", err)
+        self.assertIn("nowhere: results folder does not exist", err)
+        self.assertNotIn("Traceback", err)
 
-    def test_exit_status_from_the_command_line(self) -> None:
-        # the script as run-main runs it: exit 2 on bad input, 0 on readable (even failing) results
-        script = str(HERE / "make_report.py")
-        self.write("bad", "b.json", results_doc([], schema="nope"))
-        self.write("good", "g.json", results_doc([entry(failed=1)]))
-        bad = subprocess.run([sys.executable, script, "--results", str(self.root / "bad"),
-                              "--out", str(self.out)], capture_output=True, text=True)
-        self.assertEqual(bad.returncode, 2)
-        self.assertIn("b.json", bad.stderr)
-        good = subprocess.run([sys.executable, script, "--results", str(self.root / "good"),
-                               "--out", str(self.out)], capture_output=True, text=True)
-        self.assertEqual(good.returncode, 0, good.stderr)
+    def test_results_of_another_schema(self):
+        (self.results / "old.json").write_text(json.dumps({"schema": "cunp-conformance-results/9", "results": []}))
+        rc, _, err = self.run_main()
+        self.assertEqual(rc, 2)
+        self.assertIn("old.json: wrong schema", err)
+
+    def test_no_registry(self):
+        (self.results / "registry.json").unlink()
+        rc, _, err = self.run_main()
+        self.assertEqual(rc, 2)
+        self.assertIn("no registry dump", err)
+
+    def test_gate_passes_unchanged_and_catches_a_planted_regression(self):
+        self.assertEqual(self.run_main(out="before")[0], 0)
+        old = str(self.root / "before" / "report.json")
+        rc, out, err = self.run_main("--baseline", old)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("no regression", out)
+        self.write_results([result("sqrt", d, failed=int(d == "float32")) for d in FLOATS])
+        rc, _, err = self.run_main("--baseline", old)
+        self.assertEqual(rc, 1)
+        self.assertIn("numpy.sqrt host float32: passed 2 cases before, now 2 passed, 1 failed", err)
+
+    def test_baseline_from_another_numpy_warns(self):
+        self.assertEqual(self.run_main(out="before")[0], 0)
+        old_path = self.root / "before" / "report.json"
+        old = json.loads(old_path.read_text())
+        old["numpy_version"] = "1.26.4"
+        old_path.write_text(json.dumps(old))
+        rc, _, err = self.run_main("--baseline", str(old_path))
+        self.assertEqual(rc, 0)
+        self.assertIn("the baseline is from NumPy 1.26.4", err)
+
+    def test_baseline_that_is_not_a_report(self):
+        bad = self.root / "bad.json"
+        bad.write_text(json.dumps({"schema": "cunp-conformance-report/2"}))
+        rc, _, err = self.run_main("--baseline", str(bad))
+        self.assertEqual(rc, 2)
+        self.assertIn("not a coverage report", err)
 
 
 if __name__ == "__main__":

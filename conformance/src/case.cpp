@@ -141,6 +141,29 @@ nlohmann::json test_case::to_json() const {
 
 std::string test_case::line() const { return to_json().dump(); }
 
+namespace {
+std::string arg_label(const arg_desc& a) {
+  if (const auto* s = std::get_if<scalar_arg>(&a.v)) return s->value.dump();
+  if (const auto* l = std::get_if<list_arg>(&a.v)) {
+    std::string out = "[";
+    for (const auto& item : l->items) out += (out.size() > 1 ? ", " : "") + arg_label(item);
+    return out + "]";
+  }
+  const auto& x = std::get<array_arg>(a.v);
+  std::string dims;
+  for (auto d : x.shape) dims += (dims.empty() ? "" : ",") + std::to_string(d);
+  return std::string(name(x.dt)) + "[" + dims + "]" + (x.layout == layout::C ? "" : std::string(" ") + name(x.layout));
+}
+}  // namespace
+
+std::string test_case::label() const {
+  std::string out = op + "(";
+  for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + arg_label(args[i]);
+  std::string kw;
+  for (const auto& [k, v] : kwargs.items()) kw += (kw.empty() ? "" : ", ") + k + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
+  return out + (kw.empty() ? "" : "; " + kw) + ")";
+}
+
 test_case test_case::from_json(const nlohmann::json& j) {
   if (!j.is_object()) bad("case", "a case is a JSON object");
   // notes written beside a finding (reason, found_by) are kept out of the case proper

@@ -47,6 +47,8 @@ struct test_case {
 
   nlohmann::json to_json() const;
   std::string line() const;  // compact one-line JSON, for replay lines
+  // A short human label for dashboards: "add(int8[3,4] C, 2, int8[4] strided; axis=1)".
+  std::string label() const;
   // Throws value_error naming the field ("args[1].shape: ...") for unknown keys, bad dtype or
   // layout names, literal values that do not match the shape, and wrong types.
   static test_case from_json(const nlohmann::json& j);

@@ -25,7 +25,19 @@ struct tally {
   std::map<std::string, int> skip_reasons, xfail_reasons;
   std::vector<nlohmann::json> failures, xpasses;  // the first few, in full
   std::vector<std::string> failed_cases;          // every failing case, as its JSON line
+  std::vector<nlohmann::json> cases;               // every case's outcome, for case-level JUnit
 };
+
+const char* outcome_name(verdict::status_t s) {
+  switch (s) {
+    case verdict::pass: return "passed";
+    case verdict::fail: return "failed";
+    case verdict::skip: return "skipped";
+    case verdict::xfail: return "xfailed";
+    case verdict::xpass: return "xpassed";
+  }
+  return "failed";
+}
 
 std::string now_utc() {
   std::time_t t = std::time(nullptr);
@@ -41,10 +53,10 @@ std::string replay_line(const test_case& c, const std::string& backend, const st
   return "cunp_conformance --case '" + quoted + "' --backend " + backend + (ref == "numpy" ? "" : " --reference " + ref);
 }
 
-// The first array's dtype names a case's row in the results (the list's first for concatenate).
-std::string row_dtype(const test_case& c) {
+// The record's row array names a case's row in the results (the list's first for concatenate).
+std::string row_dtype(const op_record& r, const test_case& c) {
   auto arrays = arrays_of(c);
-  return arrays.empty() ? "scalar" : std::string(name(arrays[0]->dt));
+  return arrays.empty() ? "scalar" : std::string(name(arrays[std::min(r.row_array, arrays.size() - 1)]->dt));
 }
 
 int write_ctest_file(const std::string& file, const std::string& exe) {
@@ -86,9 +98,21 @@ int main(int argc, char** argv) {
   app.add_flag("--check-claims", claims, "check every record's claimed dtypes against the registry");
   app.add_option("--check-loops", loops_of, "check a ufunc's loop table against NumPy's ufunc.types");
   app.add_option("--ctest-file", ctest_file, "write ctest registrations for every op (build step)");
+  std::string registry_file;
+  app.add_option("--registry", registry_file, "write the registry (APIs, dtypes per backend, specs) as JSON, '-' for stdout");
   CLI11_PARSE(app, argc, argv);
 
   if (!ctest_file.empty()) return write_ctest_file(ctest_file, std::filesystem::absolute(argv[0]).string());
+  if (!registry_file.empty()) {
+    std::string text = registry_document().dump(1) + "\n";
+    if (registry_file == "-") {
+      std::fputs(text.c_str(), stdout);
+    } else if (!(std::ofstream(registry_file) << text)) {
+      std::fprintf(stderr, "cannot write %s\n", registry_file.c_str());
+      return 2;
+    }
+    return 0;
+  }
   if (list) {
     for (const auto& r : op_records())
       std::printf("%-12s %5zu cases  %-14s %s\n", r.name.c_str(), suite_of(r).size(), name(r.compare.tolerance),
@@ -103,7 +127,8 @@ int main(int argc, char** argv) {
   if (claims) return check_claims(backend);
   reference ref = ref_name == "numpy" ? reference::numpy : reference::xtensor;
 
-  std::vector<std::pair<const op_record*, std::vector<suite_case>>> work;
+  // each case with its index in the op's suite (-1 for a replayed case), which names it in results
+  std::vector<std::pair<const op_record*, std::vector<std::pair<long, suite_case>>>> work;
   if (!case_json.empty() || !case_file.empty()) {
     nlohmann::json j;
     try {
@@ -120,7 +145,7 @@ int main(int argc, char** argv) {
       test_case c = test_case::from_json(j);
       const op_record* r = find_record(c.op);
       if (!r) throw value_error("case: op: unknown op '" + c.op + "' (see --list)");
-      work.push_back({r, {{c, ""}}});
+      work.push_back({r, {{-1, {c, ""}}}});
     } catch (const std::exception& e) {
       std::fprintf(stderr, "%s\n", e.what());
       return 2;
@@ -137,9 +162,9 @@ int main(int argc, char** argv) {
     }
     for (const auto& r : op_records()) {
       if (op_name != "all" && r.name != op_name) continue;
-      std::vector<suite_case> mine;
+      std::vector<std::pair<long, suite_case>> mine;
       auto all = suite_of(r);
-      for (std::size_t k = shard_i; k < all.size(); k += shard_n) mine.push_back(std::move(all[k]));
+      for (std::size_t k = shard_i; k < all.size(); k += shard_n) mine.push_back({long(k), std::move(all[k])});
       work.push_back({&r, std::move(mine)});
     }
     if (work.empty()) {
@@ -153,15 +178,22 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   for (auto& [rec, cases] : work) {
     std::map<std::string, tally> by_dtype;
-    for (const auto& [c, expected_error] : cases) {
+    for (const auto& [index, sc] : cases) {
+      const auto& [c, expected_error] = sc;
       verdict v;
+      auto case_start = std::chrono::steady_clock::now();
       try {
         v = run_case(*rec, c, dev, ref, expected_error);
       } catch (const std::exception& e) {
         v = {verdict::fail, std::string("harness error: ") + e.what()};
       }
-      tally& t = by_dtype[row_dtype(c)];
+      tally& t = by_dtype[row_dtype(*rec, c)];
       std::string replay = replay_line(c, backend, ref_name);
+      nlohmann::json record = {{"id", index}, {"label", c.label()}, {"outcome", outcome_name(v.status)},
+                               {"time", std::chrono::duration<double>(std::chrono::steady_clock::now() - case_start).count()}};
+      if (v.status != verdict::pass) record["reason"] = v.reason;
+      if (v.status == verdict::fail || v.status == verdict::xpass) record["replay"] = replay;
+      t.cases.push_back(std::move(record));
       switch (v.status) {
         case verdict::pass: ++t.passed; break;
         case verdict::skip:
@@ -199,7 +231,8 @@ int main(int argc, char** argv) {
       nlohmann::json r = {{"op", rec->name}, {"backend", backend}, {"reference", ref_name}, {"dtype", dt},
                           {"passed", t.passed}, {"failed", t.failed}, {"skipped", t.skipped}, {"xfailed", t.xfailed},
                           {"xpassed", t.xpassed}, {"skip_reasons", t.skip_reasons}, {"xfail_reasons", t.xfail_reasons},
-                          {"failures", t.failures}, {"xpasses", t.xpasses}, {"failed_cases", t.failed_cases}};
+                          {"failures", t.failures}, {"xpasses", t.xpasses}, {"failed_cases", t.failed_cases},
+                          {"cases", t.cases}};
       r["max_ulp"] = t.max_ulp < 0 ? nlohmann::json(nullptr) : nlohmann::json(t.max_ulp);
       r["max_bound_fraction"] = t.max_bound_fraction < 0 ? nlohmann::json(nullptr) : nlohmann::json(t.max_bound_fraction);
       results.push_back(r);

@@ -110,6 +110,9 @@ struct op_record {
   xtensor_call xtensor;
   std::string xtensor_note;
   std::vector<expectation> expectations;
+  // The array (depth first) whose dtype names a case's row in the results, i.e. the dtype the
+  // claims are about: where's x, not its boolean condition.
+  std::size_t row_array = 0;
 
   const std::vector<dtype>& claimed(const std::string& backend) const;
   value_domain domain(std::size_t array_index) const {

@@ -295,6 +295,7 @@ std::vector<op_record> build() {
       "where", [](const bound_call& c) { return std::vector<ndarray>{where(c.operand_at(0), c.operand_at(1), c.operand_at(2))}; },
       3, T::exact, every_dtype);
   wh.samples = elementwise_samples(3, true);
+  wh.row_array = 1;
   // NumPy 2.5's where checks a Python int against the result dtype as ufuncs do (OverflowError);
   // older NumPy casts it unsafely. cunp follows 2.5; an older oracle cannot judge such cases.
   wh.expectations = {{expectation::skip, "a Python int beyond where's result dtype: NumPy < 2.5 wraps it, 2.5 raises (cunp follows 2.5)",

@@ -92,4 +92,28 @@ int check_loops(const std::string& op) {
   return 0;
 }
 
+nlohmann::json registry_document() {
+  nlohmann::json apis = nlohmann::json::array();
+  for (const auto& e : op_registry()) {
+    nlohmann::json dtypes = nlohmann::json::object(), specs = nlohmann::json::array();
+    for (const auto& b : e.backends) {
+      nlohmann::json names = nlohmann::json::array();
+      for (dtype d : b.dtypes) names.push_back(name(d));
+      dtypes[b.backend] = names;
+    }
+    for (const auto& r : op_records())
+      if (r.registry_name == e.numpy_name) specs.push_back(r.name);
+    apis.push_back({{"name", e.numpy_name}, {"cunp", e.cunp_name}, {"category", e.category}, {"dtypes", dtypes},
+                    {"loops", e.loops}, {"specs", specs}});
+  }
+  bool cuda = cuda_device_count() > 0;
+  nlohmann::json present = {{"host", {{"present", true}, {"device", device_name(device::host())}}},
+                            {"cuda", {{"present", cuda}}}};
+  if (cuda)
+    present["cuda"]["device"] = device_name(device::cuda(0));
+  else
+    present["cuda"]["reason"] = cuda_unavailable_reason();
+  return {{"schema", "cunp-registry/1"}, {"backends", present}, {"apis", apis}};
+}
+
 }  // namespace cunp::conformance
