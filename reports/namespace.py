@@ -141,6 +141,11 @@ def live_apis(np) -> tuple[list[Api], dict[str, str]]:
     apis = [a for qualified, path in MODULES for a in _module_apis(np, qualified, path)]
     for a in apis:
         a.group = of_name.get(a.short, "ungrouped")
+    # an alias the documentation does not list (np.abs) belongs where its canonical name does
+    group_of = {a.name: a.group for a in apis}
+    for a in apis:
+        if a.group == "ungrouped" and a.alias_of:
+            a.group = group_of.get(a.alias_of, "ungrouped")
         a.out_of_scope = _scope_reason(a, rules)
     titles.setdefault("ungrouped", "Not in NumPy's reference documentation")
     return apis, titles
