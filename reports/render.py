@@ -17,16 +17,17 @@ def heat_cell(row: dict, backend: str, dtype: str) -> dict:
     """One heat-map cell: its class, its symbol and its hover text."""
     claimed = dtype in (row["cunp"] or {}).get("dtypes", {}).get(backend, [])
     numpy_has = dtype in (row["numpy_dtypes"] or [])
-    if not claimed:
+    c = row["cells"].get(backend, {}).get(dtype)
+    ran = c is not None and c["passed"] + c["failed"] + c["xfailed"] + c["xpassed"] > 0
+    if not claimed and not ran:
         if numpy_has:
             return {"cls": "lacking", "text": "○", "title": f"{dtype}: NumPy has it, cunp on {backend} does not"}
         return {"cls": "none", "text": "", "title": f"{dtype}: neither NumPy nor cunp"}
     if row["status"] == "untested":
         return {"cls": "untested", "text": "?", "title": f"{dtype}: claimed, no spec tests it"}
-    c = row["cells"].get(backend, {}).get(dtype)
-    if c is None or c["passed"] + c["failed"] + c["xfailed"] + c["xpassed"] == 0:
+    if not ran:
         return {"cls": "skip", "text": "–", "title": f"{dtype}: claimed, no case ran" + (f" ({c['skipped']} skipped)" if c else "")}
-    counts = f"{dtype}: {c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped, {c['xfailed']} xfail, {c['xpassed']} xpass"
+    counts = f"{dtype}{'' if claimed else ' (no loop of its own: cast to one)'}: {c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped, {c['xfailed']} xfail, {c['xpassed']} xpass"
     if c["max_ulp"] is not None:
         counts += f", max {c['max_ulp']:.3g} ULP"
     if c["max_bound_fraction"] is not None:

@@ -144,6 +144,11 @@ class Statuses(unittest.TestCase):
         self.assertEqual(rows["numpy.log"]["problems"],
                          ["host: known differences (xfail): complex64", "host: no case ran: complex128"])
 
+    def test_a_failure_in_a_dtype_cast_to_a_loop_counts(self):
+        rows, _ = self.build([api("numpy.sqrt", {"host": FLOATS}, ["sqrt"])],
+                             [result("sqrt", d) for d in FLOATS] + [result("sqrt", "int8", failed=1)])
+        self.assertEqual(rows["numpy.sqrt"]["problems"], ["host: fails: int8"])
+
     def test_a_present_backend_without_the_api_is_partial(self):
         rows, _ = self.build([api("numpy.sqrt", {"host": FLOATS}, ["sqrt"])], [result("sqrt", d) for d in FLOATS],
                              cuda=True)
