@@ -64,8 +64,8 @@ TEST_SUITE("dtype") {
       for (const auto& w : scalars) {
         CAPTURE(name(d));
         CAPTURE(w.python);
+        // out of the dtype's range too: result_type gives the dtype, the ufuncs raise (below)
         std::string want = oracle::eval_text(std::string("np.result_type(d, ") + w.python + ").name", {{"d", np_dtype(d)}});
-        if (!w.s.fits(d) && is_integer(d)) continue;  // out-of-range: see the overflow case
         CHECK(name(result_type({d, w.s})) == want);
       }
     // scalars alone take their default dtypes

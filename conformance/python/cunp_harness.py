@@ -258,6 +258,43 @@ def normwise(got, want, bound):
     return ""
 
 
+# ---- NumPy answers that are no array, as arrays the value comparator compares ----
+
+def _dtype_as_array(dtype):
+    """A dtype answer as the 0-d zero of that dtype: the comparator then checks the dtype."""
+    return np.zeros((), dtype)
+
+
+def result_type(*operands):
+    """np.result_type over arrays (strong, whatever their shape) and Python scalars (weak)."""
+    return _dtype_as_array(np.result_type(*operands))
+
+
+def promote_types(a, b):
+    """np.promote_types of two arrays' dtypes."""
+    return _dtype_as_array(np.promote_types(a.dtype, b.dtype))
+
+
+def can_cast(from_, to, casting="safe"):
+    """np.can_cast between two arrays' dtypes (by dtype alone, as NEP 50 has it), a 0-d bool."""
+    return np.asarray(np.can_cast(from_.dtype, to.dtype, casting))
+
+
+def broadcast_shapes(*shapes):
+    """np.broadcast_shapes' tuple as a 1-d int64 array of the extents."""
+    return np.array(np.broadcast_shapes(*shapes), dtype=np.int64)
+
+
+def contiguity(function, *args, **kwargs):
+    """(C-contiguous, F-contiguous) of each output of np.<function>(*args, **kwargs): the oracle
+    hands results back as C-order copies, so the layout NumPy gave is asked for here."""
+    fn = np
+    for part in function.split("."):
+        fn = getattr(fn, part)
+    out = fn(*args, **kwargs)
+    return tuple((o.flags.c_contiguous, o.flags.f_contiguous) for o in (out if isinstance(out, tuple) else (out,)))
+
+
 # ---- value generators that need linear algebra (seeded NumPy generators) ----
 
 def spd_matrices(shape, dtype, seed, _cond=1):

@@ -1,5 +1,6 @@
 #include "case.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cunp::conformance {
@@ -60,7 +61,7 @@ void check_literal(const json& v, dtype d, const shape_t& shape, std::size_t dep
 }
 
 arg_desc parse_arg(const json& j, const std::string& where) {
-  if (!j.is_object()) bad(where, "an argument is an object: an array, {\"scalar\": v} or {\"list\": [...]}");
+  if (!j.is_object()) bad(where, "an argument is an object: an array, {\"scalar\": v}, {\"list\": [...]} or {\"tuple\": [...]}");
   if (j.contains("scalar")) {
     only_keys(j, where, {"scalar"});
     const json& v = j["scalar"];
@@ -69,6 +70,13 @@ arg_desc parse_arg(const json& j, const std::string& where) {
                (v[1].is_number() || is_special_float(v[1])));
     if (!ok) bad(where + ".scalar", "a bool, an integer, a float, \"nan\"/\"inf\"/\"-inf\"/\"-0.0\", or [re, im]");
     return {scalar_arg{v}};
+  }
+  if (j.contains("tuple")) {
+    only_keys(j, where, {"tuple"});
+    const json& items = j["tuple"];
+    if (!items.is_array() || !std::all_of(items.begin(), items.end(), [](const json& e) { return e.is_number_integer(); }))
+      bad(where + ".tuple", "a list of integers");
+    return {tuple_arg{items.get<std::vector<std::int64_t>>()}};
   }
   if (j.contains("list")) {
     only_keys(j, where, {"list"});
@@ -115,6 +123,7 @@ arg_desc parse_arg(const json& j, const std::string& where) {
 
 json arg_json(const arg_desc& a) {
   if (auto* s = std::get_if<scalar_arg>(&a.v)) return {{"scalar", s->value}};
+  if (auto* t = std::get_if<tuple_arg>(&a.v)) return {{"tuple", t->items}};
   if (auto* l = std::get_if<list_arg>(&a.v)) {
     json items = json::array();
     for (const auto& i : l->items) items.push_back(arg_json(i));
@@ -133,6 +142,12 @@ void collect(Arg& a, std::vector<A*>& out) {
 
 }  // namespace
 
+std::string python_tuple(const std::vector<std::int64_t>& items) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + std::to_string(items[i]);
+  return out + (items.size() == 1 ? ",)" : ")");
+}
+
 nlohmann::json test_case::to_json() const {
   json a = json::array();
   for (const auto& x : args) a.push_back(arg_json(x));
@@ -144,6 +159,7 @@ std::string test_case::line() const { return to_json().dump(); }
 namespace {
 std::string arg_label(const arg_desc& a) {
   if (const auto* s = std::get_if<scalar_arg>(&a.v)) return s->value.dump();
+  if (const auto* t = std::get_if<tuple_arg>(&a.v)) return python_tuple(t->items);
   if (const auto* l = std::get_if<list_arg>(&a.v)) {
     std::string out = "[";
     for (const auto& item : l->items) out += (out.size() > 1 ? ", " : "") + arg_label(item);

@@ -35,8 +35,14 @@ struct arg_desc;
 struct list_arg {
   std::vector<arg_desc> items;
 };
+// A tuple of Python ints: a shape or axes given positionally (reshape's shape, broadcast_shapes'
+// shapes). NumPy gets a tuple; cunp a shape_t. Negative entries are kept: -1 infers an extent,
+// and other negatives are inputs NumPy must reject.
+struct tuple_arg {
+  std::vector<std::int64_t> items;
+};
 struct arg_desc {
-  std::variant<array_arg, scalar_arg, list_arg> v;
+  std::variant<array_arg, scalar_arg, list_arg, tuple_arg> v;
 };
 
 struct test_case {
@@ -53,6 +59,9 @@ struct test_case {
   // layout names, literal values that do not match the shape, and wrong types.
   static test_case from_json(const nlohmann::json& j);
 };
+
+// A tuple of ints in Python syntax: "(2, 3)", "(5,)", "()".
+std::string python_tuple(const std::vector<std::int64_t>& items);
 
 // Every array of a case, depth first through lists (their order seeds their values).
 std::vector<const array_arg*> arrays_of(const test_case& c);

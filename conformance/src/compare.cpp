@@ -54,12 +54,28 @@ double spacing(double m, dtype d) {
   return std::ldexp(1.0, std::max(e, f.emin) - f.precision + 1);
 }
 
+verdict compare_metadata(const ndarray& got, const ndarray& want) {
+  if (got.dtype() != want.dtype())
+    return {verdict::fail, "dtype differs: cunp " + std::string(name(got.dtype())) + ", reference " + std::string(name(want.dtype()))};
+  if (got.shape() != want.shape())
+    return {verdict::fail, "shape differs: cunp " + python_tuple(got.shape()) + ", reference " + python_tuple(want.shape())};
+  return {};
+}
+
+verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_contiguous) {
+  auto flags = [](bool c, bool f) {
+    return std::string(c ? "C-contiguous" : "not C-contiguous") + (f ? ", F-contiguous" : ", not F-contiguous");
+  };
+  ndarray::flags_t g = got.flags();
+  if (g.c_contiguous == want_c_contiguous && g.f_contiguous == want_f_contiguous) return {};
+  return {verdict::fail, "layout differs: cunp " + flags(g.c_contiguous, g.f_contiguous) + " (strides " + python_tuple(got.strides()) +
+                             "), reference " + flags(want_c_contiguous, want_f_contiguous)};
+}
+
 verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarray& want_in, const exact_reference* ref,
                        bool complex_inputs) {
-  verdict v;
-  if (got_in.dtype() != want_in.dtype())
-    return {verdict::fail, "dtype differs: cunp " + std::string(name(got_in.dtype())) + ", reference " + std::string(name(want_in.dtype()))};
-  if (got_in.shape() != want_in.shape()) return {verdict::fail, "shape differs"};
+  verdict v = compare_metadata(got_in, want_in);
+  if (v.status != verdict::pass) return v;
   dtype d = want_in.dtype();
   if (!is_inexact(d)) {
     ndarray g = ascontiguousarray(got_in), w = ascontiguousarray(want_in);
@@ -172,7 +188,8 @@ std::string compare_property(const comparator& cmp, const std::vector<ndarray>& 
       std::string bound = oracle::eval_text("float(" + cmp.bound + ")", names);
       return oracle::call_text("cunp_harness", "normwise", {got.at(0), want.at(0), bound});
     }
-    case comparator::values: break;
+    case comparator::values:
+    case comparator::metadata: break;
   }
   return "harness: compare_property called for a value comparator";
 }

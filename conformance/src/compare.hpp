@@ -28,6 +28,13 @@ struct exact_reference {
 // Outcome flags, as cunp_harness.py numbers them.
 enum outcome : std::int64_t { finite = 1, pos_inf = 2, neg_inf = 4, not_a_number = 8, zero = 16 };
 
+// dtype and shape only: the metadata comparator's whole check (empty's values are undefined), and
+// the value comparator's first.
+verdict compare_metadata(const ndarray& got, const ndarray& want);
+
+// The C- and F-contiguity flags of cunp's output against those of NumPy's (comparator::layout).
+verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_contiguous);
+
 // One output by value. `ref` is given for the summation, product and cumulative classes;
 // `complex_inputs` widens the rounding classes (complex results take several roundings).
 verdict compare_values(const comparator& cmp, const ndarray& got, const ndarray& want, const exact_reference* ref,

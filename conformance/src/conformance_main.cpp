@@ -53,10 +53,13 @@ std::string replay_line(const test_case& c, const std::string& backend, const st
   return "cunp_conformance --case '" + quoted + "' --backend " + backend + (ref == "numpy" ? "" : " --reference " + ref);
 }
 
-// The record's row array names a case's row in the results (the list's first for concatenate).
+// The record's row array names a case's row in the results (the list's first for concatenate);
+// with no array, the dtype= keyword does (creation: the dtype made), else "scalar".
 std::string row_dtype(const op_record& r, const test_case& c) {
   auto arrays = arrays_of(c);
-  return arrays.empty() ? "scalar" : std::string(name(arrays[std::min(r.row_array, arrays.size() - 1)]->dt));
+  if (!arrays.empty()) return std::string(name(arrays[std::min(r.row_array, arrays.size() - 1)]->dt));
+  if (c.kwargs.contains("dtype") && c.kwargs["dtype"].is_string()) return c.kwargs["dtype"].get<std::string>();
+  return "scalar";
 }
 
 int write_ctest_file(const std::string& file, const std::string& exe) {
@@ -115,7 +118,7 @@ int main(int argc, char** argv) {
   }
   if (list) {
     for (const auto& r : op_records())
-      std::printf("%-12s %5zu cases  %-14s %s\n", r.name.c_str(), suite_of(r).size(), name(r.compare.tolerance),
+      std::printf("%-18s %5zu cases  %-14s %s\n", r.name.c_str(), suite_of(r).size(), name(r.compare.tolerance),
                   r.registry_name.c_str());
     return 0;
   }

@@ -1,11 +1,21 @@
 #include "generators.hpp"
 
+#include <algorithm>
+
 namespace cunp::conformance {
 
 using json = nlohmann::json;
 
 arg_desc array(dtype d, shape_t shape, layout l, json values) { return {array_arg{d, std::move(shape), l, std::move(values)}}; }
 arg_desc scalar(json v) { return {scalar_arg{std::move(v)}}; }
+arg_desc tuple(std::vector<std::int64_t> items) { return {tuple_arg{std::move(items)}}; }
+
+std::vector<json> dtype_names(bool with_none) {
+  std::vector<json> out;
+  if (with_none) out.push_back(nullptr);
+  for (dtype d : all_dtypes) out.push_back(std::string(name(d)));
+  return out;
+}
 
 test_case make_case(const op_record& r, std::vector<arg_desc> args, json kwargs) {
   test_case c;
@@ -337,6 +347,402 @@ class join final : public sample_generator {
   }
 };
 
+// ---- ops of one input and keywords (creation, copies) ----
+
+// Every point of the grids, in order: the product of each grid's entries, the first entry outermost.
+std::vector<json> grid_points(const std::vector<keyword_grid>& grids) {
+  std::vector<json> out;
+  for (const keyword_grid& grid : grids) {
+    std::vector<json> points = {json::object()};
+    for (const auto& [kw, values] : grid) {
+      std::vector<json> next;
+      for (const json& p : points)
+        for (const json& v : values) {
+          json q = p;
+          q[kw] = v;
+          next.push_back(std::move(q));
+        }
+      points = std::move(next);
+    }
+    out.insert(out.end(), points.begin(), points.end());
+  }
+  if (out.empty()) out.push_back(json::object());
+  return out;
+}
+
+json random_point(const std::vector<keyword_grid>& grids, rng& g) {
+  json kw = json::object();
+  if (grids.empty()) return kw;
+  for (const auto& [name, values] : grids[g.below(grids.size())]) kw[name] = values[g.below(values.size())];
+  return kw;
+}
+
+const std::vector<shape_t>& sweep_shapes() {
+  static const std::vector<shape_t> s = {{}, {0}, {0, 3}, {1}, {7, 13}, {3, 4, 5}, {1024, 1024}};
+  return s;
+}
+
+class keyword_calls final : public sample_generator {
+ public:
+  keyword_calls(first_argument first, std::vector<keyword_grid> grids, bool fill)
+      : first_(first), grids_(std::move(grids)), fill_(fill) {}
+
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    const std::vector<json> points = grid_points(grids_);
+    const json& base = points.front();
+    // a fill every dtype holds, for the cases that vary something else
+    const json base_fill = 2;
+    auto push = [&](std::vector<arg_desc> first, const json& fill, const json& kw) {
+      if (fill_) first.push_back(scalar(fill));
+      out.push_back(make_case(r, std::move(first), kw));
+    };
+    const std::vector<dtype>& dts = input_dtypes();
+    switch (first_) {
+      case first_argument::none:
+        for (const json& p : points) push({}, base_fill, p);
+        break;
+      case first_argument::shape:
+        for (const shape_t& s : sweep_shapes()) push({tuple(s)}, base_fill, base);
+        for (const json& p : points)
+          for (const shape_t& s : {shape_t{}, shape_t{7, 13}, shape_t{3, 4, 5}}) push({tuple(s)}, base_fill, p);
+        break;
+      case first_argument::array: {
+        for (dtype d : dts)
+          for (const char* v : value_kinds) {
+            for (const shape_t& s : sweep_shapes())
+              if (s != shape_t{0}) push({array(d, s, layout::C, v)}, base_fill, base);
+            for (layout l : all_layouts) push({array(d, {6, 10}, l, v)}, base_fill, base);
+          }
+        std::size_t rotate = 0;  // the layout sweep meets every dtype over its points
+        for (const json& p : points) {
+          for (dtype d : dts) push({array(d, {5, 4}, layout::C, "special")}, base_fill, p);
+          for (layout l : all_layouts) push({array(dts[rotate++ % dts.size()], {6, 10}, l, "random")}, base_fill, p);
+        }
+        break;
+      }
+    }
+    if (fill_)
+      for (const json& f : weak_scalars()) {
+        for (const json& p : points) push(first_args(dtype::float64), f, p);
+        if (first_ == first_argument::array)
+          for (dtype d : dts) push({array(d, {3, 4}, layout::C, "random")}, f, base);
+      }
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    std::vector<arg_desc> args;
+    if (first_ == first_argument::shape) args.push_back(tuple(random_shape(g)));
+    if (first_ == first_argument::array)
+      args.push_back(array(pick(input_dtypes(), g), random_shape(g), random_layout(g), random_values(g)));
+    if (fill_) args.push_back(scalar(weak_scalars()[g.below(weak_scalars().size())]));
+    test_case c = make_case(r, std::move(args), random_point(grids_, g));
+    c.seed = g.next();
+    return c;
+  }
+
+ private:
+  // the input of the fill sweep: a (3, 4) shape, or a (3, 4) array of dtype d
+  std::vector<arg_desc> first_args(dtype d) const {
+    if (first_ == first_argument::shape) return {tuple({3, 4})};
+    if (first_ == first_argument::array) return {array(d, {3, 4})};
+    return {};
+  }
+  first_argument first_;
+  std::vector<keyword_grid> grids_;
+  bool fill_;
+};
+
+// ---- views of one array ----
+
+// Every permutation of 0..nd-1 (up to 3-d: 6 of them), else the identity and the reversal.
+std::vector<std::vector<std::int64_t>> permutations(int nd) {
+  std::vector<std::int64_t> p(std::size_t(nd), 0);
+  for (int d = 0; d < nd; ++d) p[std::size_t(d)] = d;
+  std::vector<std::vector<std::int64_t>> out;
+  if (nd <= 3) {
+    do out.push_back(p);
+    while (std::next_permutation(p.begin(), p.end()));
+  } else {
+    out.push_back(p);
+    out.push_back(std::vector<std::int64_t>(p.rbegin(), p.rend()));
+  }
+  return out;
+}
+
+// The arguments after the array (a shape tuple) and the keywords, of one view call.
+struct view_call {
+  std::vector<arg_desc> args;
+  json kwargs = json::object();
+};
+
+std::vector<view_call> permutation_targets(const shape_t& s) {
+  auto nd = std::int64_t(s.size());
+  std::vector<view_call> out = {{{}, {{"axes", nullptr}}}};
+  for (const auto& p : permutations(int(nd))) out.push_back({{}, {{"axes", p}}});
+  if (nd > 0) {  // the reversal, spelled with negative axes
+    std::vector<std::int64_t> neg;
+    for (std::int64_t d = nd - 1; d >= 0; --d) neg.push_back(d - nd);
+    out.push_back({{}, {{"axes", neg}}});
+  }
+  return out;
+}
+
+std::vector<view_call> new_shape_targets(const shape_t& s) {
+  std::int64_t n = 1;
+  for (auto e : s) n *= e;
+  std::vector<shape_t> shapes = {{n}, {-1}, shape_t(s.rbegin(), s.rend())};
+  shape_t padded = {1};
+  padded.insert(padded.end(), s.begin(), s.end());
+  padded.push_back(1);
+  shapes.push_back(padded);
+  if (s.size() >= 2) {
+    shape_t merged = {s[0] * s[1]};
+    merged.insert(merged.end(), s.begin() + 2, s.end());
+    shapes.push_back(merged);
+    shapes.push_back({-1, s.back()});
+  }
+  std::vector<view_call> out;
+  for (const shape_t& t : shapes)
+    for (const json& ord : {json(nullptr), json("C"), json("F"), json("A")}) out.push_back({{tuple(t)}, {{"order", ord}}});
+  return out;
+}
+
+std::vector<view_call> broadcast_targets(const shape_t& s) {
+  shape_t lead = {2};
+  lead.insert(lead.end(), s.begin(), s.end());
+  shape_t widened = s;
+  for (auto& e : widened)
+    if (e == 1) e = 3;
+  shape_t empty_lead = {0};
+  empty_lead.insert(empty_lead.end(), s.begin(), s.end());
+  std::vector<view_call> out;
+  for (const shape_t& t : {s, lead, widened, empty_lead}) out.push_back({{tuple(t)}, json::object()});
+  return out;
+}
+
+std::vector<view_call> unit_axes_targets(const shape_t& s) {
+  auto nd = std::int64_t(s.size());
+  std::vector<view_call> out = {{{}, {{"axis", nullptr}}}, {{}, {{"axis", json::array()}}}};
+  std::vector<std::int64_t> units;
+  for (std::int64_t d = 0; d < nd; ++d)
+    if (s[std::size_t(d)] == 1) {
+      units.push_back(d);
+      out.push_back({{}, {{"axis", d}}});
+      out.push_back({{}, {{"axis", d - nd}}});
+    }
+  if (units.size() > 1) out.push_back({{}, {{"axis", units}}});
+  return out;
+}
+
+std::vector<view_call> new_axes_targets(const shape_t& s) {
+  auto nd = std::int64_t(s.size());
+  std::vector<view_call> out;
+  for (const json& ax : {json(0), json(-1), json(nd), json(-nd - 1), json::array({0, nd + 1}), json::array({-1, 0}), json::array()})
+    out.push_back({{}, {{"axis", ax}}});
+  return out;
+}
+
+std::vector<view_call> view_targets(view_target t, const shape_t& s) {
+  switch (t) {
+    case view_target::permutation: return permutation_targets(s);
+    case view_target::new_shape: return new_shape_targets(s);
+    case view_target::broadcast: return broadcast_targets(s);
+    case view_target::unit_axes: return unit_axes_targets(s);
+    case view_target::new_axes: return new_axes_targets(s);
+  }
+  return {};
+}
+
+// A random target made invalid: one extent of a shape tuple grown by one (a size or broadcast
+// mismatch), or an axis one past the end, so random draws reach the error paths too.
+view_call spoiled(view_call v, int nd, rng& g) {
+  if (!v.args.empty()) {
+    auto& items = std::get<tuple_arg>(v.args[0].v).items;
+    if (!items.empty()) items[g.below(items.size())] += 1;
+    return v;
+  }
+  for (json& axis : v.kwargs) axis = nd + 1;
+  return v;
+}
+
+class view final : public sample_generator {
+ public:
+  explicit view(view_target t) : target_(t) {}
+
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    auto push_all = [&](dtype d, const shape_t& s, layout l) {
+      for (view_call& v : view_targets(target_, s)) {
+        std::vector<arg_desc> args = {array(d, s, l)};
+        args.insert(args.end(), v.args.begin(), v.args.end());
+        out.push_back(make_case(r, std::move(args), v.kwargs));
+      }
+    };
+    const std::vector<dtype>& dts = input_dtypes();
+    for (dtype d : dts)
+      for (const shape_t& s : {shape_t{}, shape_t{0, 3}, shape_t{1}, shape_t{7, 13}, shape_t{3, 4, 5}, shape_t{6, 1, 10}, shape_t{1, 3, 1}})
+        push_all(d, s, layout::C);
+    std::size_t rotate = 0;  // the layout sweep meets every dtype
+    for (const shape_t& s : {shape_t{6, 10}, shape_t{6, 1, 10}})
+      for (layout l : all_layouts) push_all(dts[rotate++ % dts.size()], s, l);
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    shape_t s = random_shape(g);
+    if (target_ == view_target::unit_axes && !s.empty()) s[g.below(s.size())] = 1;
+    std::vector<view_call> targets = view_targets(target_, s);
+    view_call v = targets[g.below(targets.size())];
+    if (g.below(8) == 0) v = spoiled(v, int(s.size()), g);
+    std::vector<arg_desc> args = {array(pick(input_dtypes(), g), s, random_layout(g), random_values(g))};
+    args.insert(args.end(), v.args.begin(), v.args.end());
+    test_case c = make_case(r, std::move(args), v.kwargs);
+    c.seed = g.next();
+    return c;
+  }
+
+ private:
+  view_target target_;
+};
+
+// ---- arange ----
+
+class range_args final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    const std::vector<std::vector<json>> argument_sets = {
+        {0}, {1}, {5}, {7.5}, {-3}, {true},
+        {2, 9}, {-3, 4}, {1.5, 4}, {0.5, -2}, {-5, -1}, {true, 3},
+        {0, 10, 3}, {10, 0, -3}, {-1.5, 2.0, 0.3}, {0, 1, 0.1}, {5, 0, -1.5}, {0, 300, 100}, {1, 2, 5},
+        {0, 3, true}, {0, 5, json::array({1.5, 1.0})}, {json::array({1.5, 2.0}), 4}, {0, json::array({2, 10}), json::array({0.5, 1})}};
+    std::vector<test_case> out;
+    for (const auto& set : argument_sets)
+      for (const json& dt : dtype_names(true)) {
+        std::vector<arg_desc> args;
+        for (const json& v : set) args.push_back(scalar(v));
+        out.push_back(make_case(r, std::move(args), {{"dtype", dt}}));
+      }
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    auto value = [&]() -> json {
+      switch (g.below(4)) {
+        case 0: return std::int64_t(g.below(41)) - 20;
+        case 1: return double(std::int64_t(g.below(81)) - 40) / 4;
+        case 2: return g.below(2) == 1;
+        default: return std::int64_t(g.below(600)) - 300;
+      }
+    };
+    std::vector<arg_desc> args;
+    for (std::uint64_t i = 0, n = 1 + g.below(3); i < n; ++i) args.push_back(scalar(value()));
+    json dt = g.below(4) == 0 ? json(std::string(name(pick(input_dtypes(), g)))) : json(nullptr);
+    test_case c = make_case(r, std::move(args), {{"dtype", dt}});
+    c.seed = g.next();
+    return c;
+  }
+};
+
+// ---- dtypes as operands ----
+
+class dtype_calls final : public sample_generator {
+ public:
+  dtype_calls(dtype_operands form, std::vector<keyword_grid> grids) : form_(form), grids_(std::move(grids)) {}
+
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    const std::vector<dtype>& dts = input_dtypes();
+    auto push = [&](std::vector<arg_desc> args, const json& kw = json::object()) { out.push_back(make_case(r, std::move(args), kw)); };
+    if (form_ == dtype_operands::pair) {
+      for (const json& p : grid_points(grids_))
+        for (dtype a : dts)
+          for (dtype b : dts) push({array(a, {}), array(b, {})}, p);
+      return numbered(std::move(out));
+    }
+    for (dtype a : dts) push({array(a, {})});
+    for (const json& s : weak_scalars()) push({scalar(s)});
+    for (dtype a : dts)
+      for (dtype b : dts) push({array(a, {}), array(b, {3})});
+    for (dtype a : dts)
+      for (const json& s : weak_scalars()) {
+        push({array(a, {}), scalar(s)});
+        push({scalar(s), array(a, {2, 2})});
+      }
+    for (const json& s : weak_scalars())
+      for (const json& t : weak_scalars()) push({scalar(s), scalar(t)});
+    for (dtype a : dts)
+      for (dtype b : dts)
+        for (dtype c : dts) push({array(a, {}), array(b, {}), array(c, {})});
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    std::vector<arg_desc> args;
+    if (form_ == dtype_operands::pair) {
+      args = {array(pick(input_dtypes(), g), {}), array(pick(input_dtypes(), g), {})};
+    } else {
+      for (std::uint64_t i = 0, n = 1 + g.below(3); i < n; ++i)
+        args.push_back(g.below(3) == 0 ? scalar(weak_scalars()[g.below(weak_scalars().size())])
+                                       : array(pick(input_dtypes(), g), random_shape(g)));
+    }
+    test_case c = make_case(r, std::move(args), random_point(grids_, g));
+    c.seed = g.next();
+    return c;
+  }
+
+ private:
+  dtype_operands form_;
+  std::vector<keyword_grid> grids_;
+};
+
+// ---- shapes as tuples ----
+
+class shape_tuples final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    auto push = [&](std::vector<shape_t> shapes) {
+      std::vector<arg_desc> args;
+      for (auto& s : shapes) args.push_back(tuple(std::move(s)));
+      out.push_back(make_case(r, std::move(args)));
+    };
+    push({});
+    for (const shape_t& s : {shape_t{}, shape_t{1}, shape_t{3}, shape_t{0}, shape_t{7, 13}, shape_t{3, 4, 5}, shape_t{6, 1, 10}, shape_t{1, 1}}) {
+      shape_t ones = s, tail = s, lead = {2};
+      for (std::size_t d = 0; d < ones.size(); d += 2) ones[d] = 1;
+      if (!tail.empty()) tail.erase(tail.begin());
+      lead.insert(lead.end(), s.begin(), s.end());
+      push({s});
+      push({s, s});
+      push({ones, s});
+      push({s, tail});
+      push({shape_t{}, s});
+      push({s, ones, lead});
+    }
+    // extents that do not broadcast, empty ones among them
+    push({{3}, {4}});
+    push({{2, 3}, {3, 2}});
+    push({{0}, {2}});
+    push({{5, 1, 4}, {3, 4}, {2, 1, 1}});
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    shape_t full = random_shape(g);
+    std::vector<arg_desc> args;
+    for (std::uint64_t i = 0, n = g.below(4); i < n; ++i) {
+      shape_t s = broadcast_source(full, g);
+      if (!s.empty() && g.below(6) == 0) s[g.below(s.size())] += 1;  // likely not broadcastable
+      args.push_back(tuple(std::move(s)));
+    }
+    test_case c = make_case(r, std::move(args));
+    c.seed = g.next();
+    return c;
+  }
+};
+
 }  // namespace
 
 std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask) {
@@ -346,5 +752,14 @@ std::shared_ptr<const sample_generator> reduction_samples(bool with_dtype) { ret
 std::shared_ptr<const sample_generator> arg_reduction_samples() { return std::make_shared<arg_reduction>(); }
 std::shared_ptr<const sample_generator> scan_samples() { return std::make_shared<scan>(); }
 std::shared_ptr<const sample_generator> join_samples() { return std::make_shared<join>(); }
+std::shared_ptr<const sample_generator> keyword_samples(first_argument first, std::vector<keyword_grid> grids, bool fill) {
+  return std::make_shared<keyword_calls>(first, std::move(grids), fill);
+}
+std::shared_ptr<const sample_generator> view_samples(view_target target) { return std::make_shared<view>(target); }
+std::shared_ptr<const sample_generator> range_samples() { return std::make_shared<range_args>(); }
+std::shared_ptr<const sample_generator> dtype_samples(dtype_operands form, std::vector<keyword_grid> grids) {
+  return std::make_shared<dtype_calls>(form, std::move(grids));
+}
+std::shared_ptr<const sample_generator> shape_tuple_samples() { return std::make_shared<shape_tuples>(); }
 
 }  // namespace cunp::conformance

@@ -28,9 +28,61 @@ std::shared_ptr<const sample_generator> scan_samples();
 // axis 0, 1, -1 and None, mixed dtypes, dtype= (with the casting rule), layouts.
 std::shared_ptr<const sample_generator> join_samples();
 
+// Keyword values to cross: each entry names a keyword and the values it takes (null: None, the
+// op's default). A grid's points are the product of its entries; a record may give several grids,
+// whose points are taken together (eye's extents with float64, then every dtype at one extent).
+using keyword_grid = std::vector<std::pair<std::string, std::vector<nlohmann::json>>>;
+
+// Every dtype's name, for a grid's dtype= entry; `with_none` puts null (dtype=None) first.
+std::vector<nlohmann::json> dtype_names(bool with_none);
+
+// What an op of one input and keywords takes first: nothing (eye), a shape tuple (zeros), or an
+// array (zeros_like, astype, copy).
+enum class first_argument { none, shape, array };
+
+// One input, an optional fill value after it (full, full_like) and keywords from grids. The input
+// alone first, with the grids' first point: shapes 0-d, empty, one element, odd, 3-d and 2^20
+// elements; arrays of every dtype with random and special values, in those shapes and in the 8
+// layouts. Then every point of the grids: over shapes (0-d, 2-d, 3-d), or over every input dtype
+// (special values) and over the 8 layouts. With `fill`, every weak scalar as the fill value at
+// every point, and (arrays) against every input dtype.
+std::shared_ptr<const sample_generator> keyword_samples(first_argument first, std::vector<keyword_grid> grids,
+                                                        bool fill = false);
+
+// How a view op's target comes from its input's shape.
+enum class view_target {
+  permutation,  // axes=: None, every permutation (up to 3-d; reversed beyond), negative axes too
+  new_shape,    // a shape tuple of the same size (flat, -1 inferred, reversed, unit dims added,
+                // dims merged) with order= None, C, F or A
+  broadcast,    // a shape tuple the input broadcasts to: itself, a new leading dim, 1s widened
+  unit_axes,    // axis=: None, each extent-1 axis (negative too), all of them, none
+  new_axes,     // axis=: where new unit axes go: one at either end (negative too), several, none
+};
+// A view of one array (transpose, reshape, broadcast_to, squeeze, expand_dims): every dtype in
+// shapes 0-d, empty, one element, odd, 3-d and with unit dims, and 2-d and 3-d shapes in the 8
+// layouts, each with every target its shape gives.
+std::shared_ptr<const sample_generator> view_samples(view_target target);
+
+// arange's weak scalar arguments (stop; start, stop; start, stop, step): ints, floats, bools and
+// complex numbers, ranges up, down and empty, with dtype= None and every dtype.
+std::shared_ptr<const sample_generator> range_samples();
+
+// Ops on dtypes, each dtype given as a 0-d array of it. `pair`: every ordered pair of dtypes at
+// every point of the grids (promote_types, can_cast). Otherwise a sequence (result_type): each
+// dtype and each weak scalar alone, every pair of dtypes (a 0-d and an n-d array: both strong),
+// every dtype against every weak scalar on either side, every pair of weak scalars, and every
+// triple of dtypes (NumPy's promotion of a sequence is no left fold).
+enum class dtype_operands { pair, sequence };
+std::shared_ptr<const sample_generator> dtype_samples(dtype_operands form, std::vector<keyword_grid> grids = {});
+
+// Shapes given as tuples (broadcast_shapes): none, one, and two or three that broadcast (1s,
+// missing leading dims, empty extents) or do not.
+std::shared_ptr<const sample_generator> shape_tuple_samples();
+
 // Helpers the generators (and records' error generators) build cases with.
 arg_desc array(dtype d, shape_t shape, layout l = layout::C, nlohmann::json values = "random");
 arg_desc scalar(nlohmann::json v);
+arg_desc tuple(std::vector<std::int64_t> items);
 test_case make_case(const op_record& r, std::vector<arg_desc> args, nlohmann::json kwargs = nlohmann::json::object());
 
 // The seed of case k of a fuzz campaign with seed s: each campaign seed is its own hash chain, so

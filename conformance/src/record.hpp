@@ -27,10 +27,14 @@ namespace cunp::conformance {
 enum class tolerance_class { exact, rounding, transcendental, summation, product, cumulative };
 const char* name(tolerance_class t);
 
-// What a result is compared by: values (under a tolerance class), or a property.
+// What a result is compared by: values (under a tolerance class), a property, or (metadata) its
+// dtype and shape alone, where NumPy leaves the values undefined (empty, empty_like).
 struct comparator {
-  enum kind_t { values, sorted_permutation, set_equal, reconstruction, normwise } kind = values;
+  enum kind_t { values, sorted_permutation, set_equal, reconstruction, normwise, metadata } kind = values;
   tolerance_class tolerance = tolerance_class::exact;
+  // also NumPy's C- and F-contiguity flags of each output: what order= asks for, and what a
+  // view's strides give (the oracle hands results back as C-order copies, so they are asked for)
+  bool layout = false;
   bool signed_zero = true;  // the sign of a zero result is NumPy-defined and compared
   // reconstruction: a Python expression over the outputs r[0], r[1], ... that must rebuild the
   // first input a[0]; the outputs that must be orthonormal
@@ -49,14 +53,17 @@ enum class kw_kind { axis, boolean, dtype, integer, string };
 
 // A case's arguments on the device under test, and its keyword arguments.
 struct bound_arg {
-  std::variant<ndarray, weak_scalar, std::vector<ndarray>> v;
+  std::variant<ndarray, weak_scalar, std::vector<ndarray>, shape_t> v;
 };
 struct bound_call {
   std::vector<bound_arg> args;
   nlohmann::json kwargs;
+  cunp::device device = cunp::device::host();  // the device under test: where creation ops allocate
   const ndarray& array(std::size_t i) const;
   operand operand_at(std::size_t i) const;  // an array or a weak scalar
   const std::vector<ndarray>& list(std::size_t i) const;
+  const shape_t& tuple(std::size_t i) const;  // a shape or axes given positionally
+  const weak_scalar& scalar(std::size_t i) const;
   bool has(const char* kw) const { return kwargs.contains(kw) && !kwargs[kw].is_null(); }
   // axis=: none (all axes), one, or several
   axes axis(const char* kw = "axis") const;
@@ -64,6 +71,8 @@ struct bound_call {
   bool boolean(const char* kw, bool fallback = false) const;
   std::optional<dtype> dtype_kw(const char* kw = "dtype") const;
   std::string string(const char* kw, const std::string& fallback) const;
+  // order=: "C", "F", "A" or "K"; nothing where the case leaves it out (the op's default)
+  std::optional<cunp::order> order_kw(const char* kw = "order") const;
 };
 using cunp_call = std::function<std::vector<ndarray>(const bound_call&)>;
 
@@ -98,7 +107,10 @@ using xtensor_call = std::function<std::optional<ndarray>(const std::vector<ndar
 
 struct op_record {
   std::string name;   // NumPy's name without "numpy.": "add", "linalg.solve" (ctest, case files)
-  std::string numpy;  // the callable under np, called through the oracle: "add", "linalg.solve"
+  // the callable under np, called through the oracle: "add", "linalg.solve"; or a helper of
+  // python/cunp_harness.py, "cunp_harness.result_type", where NumPy's answer is no array (a
+  // dtype, a bool, a tuple) and the helper gives it as one
+  std::string numpy;
   std::string registry_name;  // the registry entry whose dtypes the claims must equal: "numpy.add"
   cunp_call call;
   std::map<std::string, std::vector<dtype>> dtypes;  // claimed, per backend ("host", "cuda")

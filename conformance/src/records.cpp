@@ -24,6 +24,14 @@ const std::vector<ndarray>& bound_call::list(std::size_t i) const {
   if (auto* l = std::get_if<std::vector<ndarray>>(&args.at(i).v)) return *l;
   throw type_error("argument " + std::to_string(i) + " must be a list of arrays here");
 }
+const weak_scalar& bound_call::scalar(std::size_t i) const {
+  if (auto* s = std::get_if<weak_scalar>(&args.at(i).v)) return *s;
+  throw type_error("argument " + std::to_string(i) + " must be a weak scalar here");
+}
+const shape_t& bound_call::tuple(std::size_t i) const {
+  if (auto* t = std::get_if<shape_t>(&args.at(i).v)) return *t;
+  throw type_error("argument " + std::to_string(i) + " must be a tuple of ints here");
+}
 axes bound_call::axis(const char* kw) const {
   if (!has(kw)) return axes();
   const json& a = kwargs[kw];
@@ -41,6 +49,16 @@ std::optional<dtype> bound_call::dtype_kw(const char* kw) const {
 }
 std::string bound_call::string(const char* kw, const std::string& fallback) const {
   return has(kw) ? kwargs[kw].get<std::string>() : fallback;
+}
+
+std::optional<order> bound_call::order_kw(const char* kw) const {
+  if (!has(kw)) return std::nullopt;
+  const std::string o = kwargs[kw].get<std::string>();
+  if (o == "C") return order::C;
+  if (o == "F") return order::F;
+  if (o == "A") return order::A;
+  if (o == "K") return order::K;
+  throw value_error("case: kwargs." + std::string(kw) + ": order must be one of 'C', 'F', 'A', or 'K' (got '" + o + "')");
 }
 
 void check_kwargs(const op_record& r, const test_case& c) {
@@ -250,6 +268,285 @@ expectation xtensor_nan() {
   return {expectation::skip, "xtensor's max/min do not propagate NaN as NumPy's do", has_special, "xtensor", {}};
 }
 
+// ---- the array API beside the ufuncs: creation, copies, views, dtypes. The registry serves each
+// through the copy loops, so each claims every dtype on every backend. ----
+
+op_record array_api(const std::string& n, cunp_call call, std::map<std::string, kw_kind> kwargs,
+                    std::shared_ptr<const sample_generator> samples) {
+  op_record r;
+  r.name = n;
+  r.numpy = n;
+  r.registry_name = "numpy." + n;
+  r.call = std::move(call);
+  r.dtypes = on_both(every_dtype);
+  r.kwargs = std::move(kwargs);
+  r.samples = std::move(samples);
+  return r;
+}
+
+// An op whose NumPy answer is no array (a dtype, a bool, a tuple): NumPy's side is the helper of
+// cunp_harness.py of the same name, which gives it as an array as the cunp call does.
+op_record through_helper(op_record r) {
+  r.numpy = "cunp_harness." + r.name;
+  return r;
+}
+
+// Creation ops take the device last, so a keyword a case leaves out (None) is passed as NumPy's
+// default, which cunp's signatures share: float64, order 'C'.
+dtype creation_dtype(const bound_call& c) { return c.dtype_kw().value_or(dtype::float64); }
+order creation_order(const bound_call& c) { return c.order_kw().value_or(order::C); }
+
+std::vector<ndarray> one(ndarray a) { return {std::move(a)}; }
+
+// A NaN, infinite or out-of-range float fill cast to an integer dtype is undefined in NumPy (it
+// warns; the value is the CPU's conversion's). The dtype is dtype=, else the _like input's.
+expectation undefined_fill_cast() {
+  return {expectation::skip, "a NaN/inf/out-of-range float fill cast to an integer dtype: undefined in NumPy (CPU-dependent values)",
+          [](const test_case& c, const std::vector<ndarray>& arrays) {
+            std::string to;
+            if (c.kwargs.contains("dtype") && c.kwargs["dtype"].is_string()) to = c.kwargs["dtype"].get<std::string>();
+            else if (!arrays.empty()) to = std::string(name(arrays[0].dtype()));
+            if (to.empty() || !is_integer(dtype_from_name(to))) return false;
+            for (const auto& a : c.args)
+              if (auto* s = std::get_if<scalar_arg>(&a.v))
+                return oracle::call_text("cunp_harness", "cast_undefined", {python_literal(*s), "'" + to + "'"}) == "True";
+            return false;
+          },
+          "", {}};
+}
+
+// Shapes NumPy rejects for a new array: a negative extent; and orders only the _like ops take.
+std::vector<error_case> creation_errors(const op_record& r, bool fill) {
+  auto with_fill = [fill](std::vector<arg_desc> args) {
+    if (fill) args.push_back(scalar(2));
+    return args;
+  };
+  return {{make_case(r, with_fill({tuple({2, -1})}), {{"dtype", nullptr}, {"order", "C"}}), "ValueError"},
+          {make_case(r, with_fill({tuple({3})}), {{"dtype", nullptr}, {"order", "K"}}), "ValueError"},
+          {make_case(r, with_fill({tuple({3})}), {{"dtype", "int8"}, {"order", "A"}}), "ValueError"}};
+}
+
+void add_creation(std::vector<op_record>& v) {
+  const std::vector<keyword_grid> grids = {{{"dtype", dtype_names(true)}, {"order", {"C", "F"}}}};
+  const std::map<std::string, kw_kind> kwargs = {{"dtype", kw_kind::dtype}, {"order", kw_kind::string}};
+  auto from_shape = [&](const char* n, cunp_call call, bool fill) {
+    op_record r = array_api(n, std::move(call), kwargs, keyword_samples(first_argument::shape, grids, fill));
+    r.compare.layout = true;
+    r.errors = [fill](const op_record& self) { return creation_errors(self, fill); };
+    return r;
+  };
+  v.push_back(from_shape("empty", [](const bound_call& c) { return one(empty(c.tuple(0), creation_dtype(c), creation_order(c), c.device)); },
+                         false));
+  v.back().compare.kind = comparator::metadata;  // NumPy leaves the values undefined
+  v.push_back(from_shape("zeros", [](const bound_call& c) { return one(zeros(c.tuple(0), creation_dtype(c), creation_order(c), c.device)); },
+                         false));
+  v.push_back(from_shape("ones", [](const bound_call& c) { return one(ones(c.tuple(0), creation_dtype(c), creation_order(c), c.device)); },
+                         false));
+  v.push_back(from_shape(
+      "full", [](const bound_call& c) { return one(full(c.tuple(0), c.scalar(1), c.dtype_kw(), creation_order(c), c.device)); }, true));
+  v.back().expectations = {undefined_fill_cast()};
+
+  // the _like ops: dtype None keeps the input's, order None is K (the input's layout)
+  const std::vector<keyword_grid> like_grids = {{{"dtype", dtype_names(true)}, {"order", {nullptr, "K", "C", "F", "A"}}}};
+  auto like = [&](const char* n, cunp_call call, bool fill) {
+    op_record r = array_api(n, std::move(call), kwargs, keyword_samples(first_argument::array, like_grids, fill));
+    r.compare.layout = true;
+    return r;
+  };
+  v.push_back(like("empty_like", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? empty_like(c.array(0), c.dtype_kw(), *o) : empty_like(c.array(0), c.dtype_kw()));
+  }, false));
+  v.back().compare.kind = comparator::metadata;
+  v.push_back(like("zeros_like", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? zeros_like(c.array(0), c.dtype_kw(), *o) : zeros_like(c.array(0), c.dtype_kw()));
+  }, false));
+  v.push_back(like("ones_like", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? ones_like(c.array(0), c.dtype_kw(), *o) : ones_like(c.array(0), c.dtype_kw()));
+  }, false));
+  v.push_back(like("full_like", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? full_like(c.array(0), c.scalar(1), c.dtype_kw(), *o) : full_like(c.array(0), c.scalar(1), c.dtype_kw()));
+  }, true));
+  v.back().expectations = {undefined_fill_cast()};
+
+  op_record ar = array_api("arange", [](const bound_call& c) {
+    // NumPy's positional forms: arange(stop), arange(start, stop), arange(start, stop, step)
+    if (c.args.size() == 1) return one(arange(c.scalar(0), c.dtype_kw(), c.device));
+    const weak_scalar step = c.args.size() == 3 ? c.scalar(2) : weak_scalar(1);
+    return one(arange(c.scalar(0), c.scalar(1), step, c.dtype_kw(), c.device));
+  }, {{"dtype", kw_kind::dtype}}, range_samples());
+  ar.errors = [](const op_record& self) {
+    json none = {{"dtype", nullptr}};
+    return std::vector<error_case>{{make_case(self, {scalar(0), scalar(1), scalar(0)}, none), "ZeroDivisionError"},
+                                   {make_case(self, {scalar("nan")}, none), "ValueError"},
+                                   {make_case(self, {scalar("inf")}, none), "ValueError"},
+                                   {make_case(self, {scalar(0), scalar("-inf")}, none), "ValueError"},
+                                   {make_case(self, {scalar(0), scalar(3)}, {{"dtype", "bool"}}), "TypeError"}};
+  };
+  v.push_back(ar);
+
+  // eye's extents with its defaults, then every dtype and order at one extent
+  const std::vector<keyword_grid> eye_grids = {
+      {{"N", {0, 1, 3, 5}}, {"M", {nullptr, 0, 2, 4, 7}}, {"k", {-6, -1, 0, 1, 2, 6}}},
+      {{"N", {3}}, {"M", {4}}, {"k", {1}}, {"dtype", dtype_names(true)}, {"order", {"C", "F"}}}};
+  op_record eye_r = array_api("eye", [](const bound_call& c) {
+    return one(eye(*c.integer("N"), c.integer("M"), c.integer("k").value_or(0), creation_dtype(c), creation_order(c), c.device));
+  }, {{"N", kw_kind::integer}, {"M", kw_kind::integer}, {"k", kw_kind::integer}, {"dtype", kw_kind::dtype}, {"order", kw_kind::string}},
+     keyword_samples(first_argument::none, eye_grids));
+  eye_r.compare.layout = true;
+  eye_r.errors = [](const op_record& self) {
+    return std::vector<error_case>{{make_case(self, {}, {{"N", -1}}), "ValueError"},
+                                   {make_case(self, {}, {{"N", 2}, {"M", -2}}), "ValueError"},
+                                   {make_case(self, {}, {{"N", 2}, {"order", "K"}}), "ValueError"}};
+  };
+  v.push_back(eye_r);
+}
+
+void add_copies(std::vector<op_record>& v) {
+  // values only: cunp's asarray copies host data into a fresh C-order array, where np.asarray
+  // returns an array input as it is, layout and all
+  v.push_back(array_api("asarray", [](const bound_call& c) {
+    // from host data, as a C++ caller has it: the elements in C order
+    const ndarray& a = c.array(0);
+    std::vector<unsigned char> bytes(a.nbytes());
+    a.to_host(bytes.data(), bytes.size());
+    return one(asarray(bytes.data(), a.dtype(), a.shape(), c.device));
+  }, {}, keyword_samples(first_argument::array, {})));
+
+  // the copies that lay out their result (or return the input as it is), and cast it to dtype=
+  auto copying = [](const char* n, cunp_call call, std::map<std::string, kw_kind> kwargs, std::vector<keyword_grid> grids) {
+    op_record r = array_api(n, std::move(call), std::move(kwargs), keyword_samples(first_argument::array, std::move(grids)));
+    r.compare.layout = true;
+    if (r.kwargs.count("dtype")) r.expectations = {undefined_integer_cast()};
+    return r;
+  };
+  const std::vector<keyword_grid> dtype_grid = {{{"dtype", dtype_names(true)}}};
+  v.push_back(copying("ascontiguousarray", [](const bound_call& c) { return one(ascontiguousarray(c.array(0), c.dtype_kw())); },
+                      {{"dtype", kw_kind::dtype}}, dtype_grid));
+  v.push_back(copying("asfortranarray", [](const bound_call& c) { return one(asfortranarray(c.array(0), c.dtype_kw())); },
+                      {{"dtype", kw_kind::dtype}}, dtype_grid));
+
+  // every dtype with the default casting; every dtype under each stricter casting rule (NumPy
+  // raises where the rule forbids the cast); copy=False, which returns the input where no cast is needed
+  const std::vector<keyword_grid> astype_grids = {
+      {{"dtype", dtype_names(false)}},
+      {{"dtype", dtype_names(false)}, {"casting", {"no", "equiv", "safe", "same_kind"}}},
+      {{"dtype", {"float64", "int16"}}, {"copy", {true, false}}}};
+  v.push_back(copying("ndarray.astype", [](const bound_call& c) {
+    // casting and copy where the case leaves them out: NumPy's defaults, which are cunp's
+    return one(c.array(0).astype(*c.dtype_kw(), casting_from_name(c.string("casting", "unsafe")), c.boolean("copy", true)));
+  }, {{"dtype", kw_kind::dtype}, {"casting", kw_kind::string}, {"copy", kw_kind::boolean}}, astype_grids));
+  v.back().errors = [](const op_record& self) {
+    return std::vector<error_case>{
+        {make_case(self, {array(dtype::float64, {3})}, {{"dtype", "int8"}, {"casting", "safe"}}), "TypeError"},
+        {make_case(self, {array(dtype::int8, {3})}, {{"dtype", "int16"}, {"casting", "no"}}), "TypeError"}};
+  };
+
+  v.push_back(copying("ndarray.copy", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? c.array(0).copy(*o) : c.array(0).copy());
+  }, {{"order", kw_kind::string}}, {{{"order", {nullptr, "C", "F", "A", "K"}}}}));
+}
+
+void add_views(std::vector<op_record>& v) {
+  auto transposed = [](const bound_call& c) {
+    axes ax = c.axis("axes");
+    return one(ax.list ? c.array(0).transpose(*ax.list) : c.array(0).transpose());
+  };
+  auto axes_errors = [](const op_record& self) {
+    auto a = [] { return std::vector<arg_desc>{array(dtype::float32, {6, 10})}; };
+    return std::vector<error_case>{{make_case(self, a(), {{"axes", json::array({1})}}), "ValueError"},
+                                   {make_case(self, a(), {{"axes", json::array({0, 0})}}), "ValueError"},
+                                   {make_case(self, a(), {{"axes", json::array({0, 2})}}), "AxisError"}};
+  };
+  // a view's values and shape, over every layout, and the contiguity its strides give
+  auto viewing = [](const char* n, cunp_call call, std::map<std::string, kw_kind> kwargs, view_target target) {
+    op_record r = array_api(n, std::move(call), std::move(kwargs), view_samples(target));
+    r.compare.layout = true;
+    return r;
+  };
+  for (const char* n : {"transpose", "permute_dims"}) {
+    v.push_back(viewing(n, transposed, {{"axes", kw_kind::axis}}, view_target::permutation));
+    v.back().errors = axes_errors;
+  }
+
+  v.push_back(viewing("reshape", [](const bound_call& c) {
+    auto o = c.order_kw();
+    return one(o ? c.array(0).reshape(c.tuple(1), *o) : c.array(0).reshape(c.tuple(1)));
+  }, {{"order", kw_kind::string}}, view_target::new_shape));
+  v.back().errors = [](const op_record& self) {
+    auto with = [&](shape_t to, json order) { return make_case(self, {array(dtype::int16, {6, 10}), tuple(std::move(to))}, {{"order", order}}); };
+    return std::vector<error_case>{{with({7, -1}, nullptr), "ValueError"},
+                                   {with({-1, -1}, nullptr), "ValueError"},
+                                   {with({7, 8}, "F"), "ValueError"},
+                                   {with({10, 6}, "K"), "ValueError"}};
+  };
+
+  v.push_back(viewing("broadcast_to", [](const bound_call& c) { return one(broadcast_to(c.array(0), c.tuple(1))); }, {},
+                      view_target::broadcast));
+  v.back().errors = [](const op_record& self) {
+    auto to = [&](shape_t s) { return make_case(self, {array(dtype::complex64, {6, 10}), tuple(std::move(s))}); };
+    return std::vector<error_case>{{to({6}), "ValueError"}, {to({6, 11}), "ValueError"}, {to({2, 6, -10}), "ValueError"}};
+  };
+
+  v.push_back(viewing("squeeze", [](const bound_call& c) { return one(c.array(0).squeeze(c.axis())); }, {{"axis", kw_kind::axis}},
+                      view_target::unit_axes));
+  v.back().errors = [](const op_record& self) {
+    auto at = [&](json axis) { return make_case(self, {array(dtype::uint8, {1, 3, 1})}, {{"axis", axis}}); };
+    return std::vector<error_case>{{at(1), "ValueError"}, {at(3), "AxisError"}, {at(json::array({0, 0})), "ValueError"}};
+  };
+
+  v.push_back(viewing("expand_dims", [](const bound_call& c) { return one(c.array(0).expand_dims(c.axis())); },
+                      {{"axis", kw_kind::axis}}, view_target::new_axes));
+  v.back().errors = [](const op_record& self) {
+    auto at = [&](json axis) { return make_case(self, {array(dtype::bool_, {6, 10})}, {{"axis", axis}}); };
+    return std::vector<error_case>{{at(3), "AxisError"}, {at(-4), "AxisError"}, {at(json::array({0, 0})), "ValueError"}};
+  };
+
+  v.push_back(through_helper(array_api("broadcast_shapes", [](const bound_call& c) {
+    std::vector<shape_t> shapes;
+    for (std::size_t i = 0; i < c.args.size(); ++i) shapes.push_back(c.tuple(i));
+    shape_t out = broadcast_shapes(shapes);
+    return one(asarray(out, shape_t{std::int64_t(out.size())}, c.device));
+  }, {}, shape_tuple_samples())));
+  v.back().errors = [](const op_record& self) {
+    return std::vector<error_case>{{make_case(self, {tuple({3}), tuple({4})}), "ValueError"},
+                                   {make_case(self, {tuple({-1})}), "ValueError"},
+                                   {make_case(self, {tuple({2, -1}), tuple({2, 1})}), "ValueError"}};
+  };
+}
+
+// The dtype functions answer with the 0-d zero of the result dtype (can_cast: a 0-d bool).
+void add_dtype_functions(std::vector<op_record>& v) {
+  v.push_back(through_helper(array_api("result_type", [](const bound_call& c) {
+    std::vector<dtype_operand> operands;
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+      operand o = c.operand_at(i);
+      operands.push_back(o.is_array() ? dtype_operand(o.array().dtype()) : dtype_operand(o.scalar()));
+    }
+    return one(zeros({}, result_type(operands), order::C, c.device));
+  }, {}, dtype_samples(dtype_operands::sequence))));
+  v.back().errors = [](const op_record& self) { return std::vector<error_case>{{make_case(self, {}), "ValueError"}}; };
+
+  v.push_back(through_helper(array_api("promote_types", [](const bound_call& c) {
+    return one(zeros({}, promote_types(c.array(0).dtype(), c.array(1).dtype()), order::C, c.device));
+  }, {}, dtype_samples(dtype_operands::pair))));
+
+  v.push_back(through_helper(array_api("can_cast", [](const bound_call& c) {
+    // casting where the case leaves it out: NumPy's default, which is cunp's
+    bool yes = can_cast(c.array(0).dtype(), c.array(1).dtype(), casting_from_name(c.string("casting", "safe")));
+    return one(full({}, yes, dtype::bool_, order::C, c.device));
+  }, {{"casting", kw_kind::string}},
+     dtype_samples(dtype_operands::pair, {{}, {{"casting", {"no", "equiv", "safe", "same_kind", "unsafe"}}}}))));
+  v.back().errors = [](const op_record& self) {
+    return std::vector<error_case>{
+        {make_case(self, {array(dtype::int8, {}), array(dtype::int16, {})}, {{"casting", "bogus"}}), "ValueError"}};
+  };
+}
+
 std::vector<op_record> build() {
   using T = tolerance_class;
   std::vector<op_record> v;
@@ -307,12 +604,8 @@ std::vector<op_record> build() {
                           if (auto* s = std::get_if<scalar_arg>(&c.args[i].v)) xy.push_back(dtype_operand(scalar_value(*s)));
                           else xy.push_back(dtype_operand(arrays.at(k++).dtype()));
                         }
-                        try {
-                          result_type(xy);
-                        } catch (const overflow_error&) {
-                          return true;
-                        }
-                        return false;
+                        dtype t = result_type(xy);
+                        return std::any_of(xy.begin(), xy.end(), [t](const dtype_operand& o) { return o.weak && !o.scalar.fits(t); });
                       },
                       "", {}}};
   wh.errors = [](const op_record& self) { return broadcast_errors(self, 3); };
@@ -404,6 +697,10 @@ std::vector<op_record> build() {
         {make_case(self, {list({array(dtype::int8, {2}), array(dtype::int16, {2})})}, {{"axis", 0}, {"casting", "no"}}), "TypeError"}};
   };
   v.push_back(cat);
+  add_creation(v);
+  add_copies(v);
+  add_views(v);
+  add_dtype_functions(v);
   return v;
 }
 

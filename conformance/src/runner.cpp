@@ -47,6 +47,10 @@ bound_case bind(const op_record& r, const test_case& c) {
       np = oracle::arg(python_literal(*s));
       return {scalar_value(*s)};
     }
+    if (auto* t = std::get_if<tuple_arg>(&a.v)) {
+      np = oracle::arg(python_tuple(t->items));
+      return {shape_t(t->items)};
+    }
     std::vector<ndarray> items;
     std::vector<oracle::arg> np_items;
     for (const auto& i : std::get<list_arg>(a.v).items) {
@@ -83,6 +87,36 @@ oracle::kwargs numpy_kwargs(const op_record& r, const json& kw) {
     out.emplace(k, oracle::arg(lit));
   }
   return out;
+}
+
+// The record's NumPy callable: np.<numpy>, or a helper of cunp_harness.py (record.hpp).
+constexpr std::string_view harness_prefix = "cunp_harness.";
+bool is_harness_helper(const op_record& r) { return r.numpy.rfind(harness_prefix, 0) == 0; }
+
+oracle::result reference_call(const op_record& r, const std::vector<oracle::arg>& args, const oracle::kwargs& kw) {
+  if (is_harness_helper(r)) return oracle::call_module("cunp_harness", r.numpy.substr(harness_prefix.size()), args, kw);
+  return oracle::call(r.numpy, args, kw);
+}
+
+// NumPy's C- and F-contiguity flags of each output, as [c, f] pairs (comparator::layout).
+std::vector<std::pair<bool, bool>> reference_contiguity(const op_record& r, const std::vector<oracle::arg>& args,
+                                                        const oracle::kwargs& kw) {
+  std::vector<oracle::arg> with_name = {"'" + r.numpy + "'"};
+  with_name.insert(with_name.end(), args.begin(), args.end());
+  oracle::result flags = oracle::call_module("cunp_harness", "contiguity", with_name, kw);
+  if (flags.raised()) throw error("harness: cunp_harness.contiguity raised " + flags.error().type + ": " + flags.error().message);
+  std::vector<std::pair<bool, bool>> out;
+  for (const oracle::result& pair : flags.tuple()) {
+    const auto& cf = pair.tuple();
+    out.push_back({cf.at(0).array().item<bool>(), cf.at(1).array().item<bool>()});
+  }
+  return out;
+}
+
+// A multi-output op's failure names the output that differs.
+verdict name_output(verdict v, std::size_t k, std::size_t outputs) {
+  if (outputs > 1) v.reason = "output " + std::to_string(k) + ": " + v.reason;
+  return v;
 }
 
 std::vector<ndarray> outputs_of(const oracle::result& res) {
@@ -137,7 +171,7 @@ std::vector<ndarray> case_arrays(const op_record& r, const test_case& c) { retur
 
 std::optional<dtype> numpy_result_dtype(const op_record& r, const test_case& c) {
   bound_case b = bind(r, c);
-  oracle::result np = oracle::call(r.numpy, b.numpy, numpy_kwargs(r, c.kwargs));
+  oracle::result np = reference_call(r, b.numpy, numpy_kwargs(r, c.kwargs));
   if (np.raised()) return std::nullopt;
   return outputs_of(np).at(0).dtype();
 }
@@ -156,7 +190,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
   }
   verdict v = [&]() -> verdict {
     oracle::kwargs kw = numpy_kwargs(r, c.kwargs);
-    oracle::result np = oracle::call(r.numpy, b.numpy, kw);
+    oracle::result np = reference_call(r, b.numpy, kw);
     if (!expected_error.empty()) {
       if (!np.raised()) return {verdict::fail, "error case: NumPy accepts this input (expected " + expected_error + ")"};
       if (!np.error().is(expected_error))
@@ -171,11 +205,12 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     if (ref == reference::xtensor && np.raised()) return {verdict::skip, "numpy raises here; xtensor is compared on values only"};
 
     std::vector<ndarray> got;
-    bound_call call{{}, c.kwargs};
+    bound_call call{{}, c.kwargs, dev};
     try {
       for (const auto& a : b.host) {
         if (auto* x = std::get_if<ndarray>(&a.v)) call.args.push_back({x->to(dev)});
         else if (auto* s = std::get_if<weak_scalar>(&a.v)) call.args.push_back({*s});
+        else if (auto* t = std::get_if<shape_t>(&a.v)) call.args.push_back({*t});
         else {
           std::vector<ndarray> items;
           for (const auto& i : std::get<std::vector<ndarray>>(a.v)) items.push_back(i.to(dev));
@@ -194,6 +229,21 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     if (np.raised()) return {verdict::fail, "numpy raised " + np.error().type + " (" + np.error().message + "); cunp did not"};
     if (got.size() != want.size())
       return {verdict::fail, "cunp gave " + std::to_string(got.size()) + " outputs, numpy " + std::to_string(want.size())};
+    if (r.compare.kind == comparator::metadata || r.compare.layout) {
+      // dtype and shape first: a layout is compared only between arrays of the same shape
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        verdict one = compare_metadata(got[k], want[k]);
+        if (one.status != verdict::pass) return name_output(one, k, got.size());
+      }
+      if (r.compare.layout && ref == reference::numpy) {
+        auto flags = reference_contiguity(r, b.numpy, kw);
+        for (std::size_t k = 0; k < got.size(); ++k) {
+          verdict one = compare_layout(got[k], flags.at(k).first, flags.at(k).second);
+          if (one.status != verdict::pass) return name_output(one, k, got.size());
+        }
+      }
+      if (r.compare.kind == comparator::metadata) return {};
+    }
     if (r.compare.kind != comparator::values) {
       std::string why = compare_property(r.compare, b.arrays, got, want, call);
       return why.empty() ? verdict{} : verdict{verdict::fail, why};
@@ -243,10 +293,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
       // std::complex arithmetic (xtensor's) signs its zeros differently from NumPy's Smith division
       if (ref == reference::xtensor && complex_inputs) cmp.signed_zero = false;
       verdict one = compare_values(cmp, got[k], want[k], exact ? &*exact : nullptr, complex_inputs);
-      if (one.status != verdict::pass) {
-        if (got.size() > 1) one.reason = "output " + std::to_string(k) + ": " + one.reason;
-        return one;
-      }
+      if (one.status != verdict::pass) return name_output(one, k, got.size());
       total.max_ulp = std::max(total.max_ulp, one.max_ulp);
       total.max_bound_fraction = std::max(total.max_bound_fraction, one.max_bound_fraction);
     }

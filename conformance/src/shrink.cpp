@@ -12,7 +12,7 @@ std::string failure_kind(const verdict& v) {
                                 "sign of zero",      "no order of operations", "exceeds the bound",   "off by",
                                 "values differ",     "cunp threw",            "numpy raised",         "outputs",
                                 "not a permutation", "is not sorted",         "reconstruction",       "norm-wise",
-                                "harness"};
+                                "layout differs", "harness"};
   for (const char* k : kinds)
     if (v.reason.find(k) != std::string::npos) return k;
   return v.reason;

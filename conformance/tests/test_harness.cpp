@@ -49,6 +49,12 @@ TEST_SUITE("case json") {
     CHECK(test_case::from_json(c.to_json()).line() == c.line());
     json l = json::parse(R"({"op": "concatenate", "args": [{"list": [{"dtype": "int8", "shape": [1]}, {"dtype": "int8", "shape": [2]}]}]})");
     CHECK(arrays_of(test_case::from_json(l)).size() == 2);
+    test_case t = test_case::from_json(json::parse(R"({"op": "reshape", "args": [{"dtype": "int8", "shape": [6]}, {"tuple": [-1, 3]}]})"));
+    CHECK(std::get<tuple_arg>(t.args[1].v).items == std::vector<std::int64_t>{-1, 3});
+    CHECK(test_case::from_json(t.to_json()).line() == t.line());
+    CHECK(t.label() == "reshape(int8[6], (-1, 3))");
+    CHECK(python_tuple({5}) == "(5,)");
+    CHECK(python_tuple({}) == "()");
   }
   TEST_CASE("errors name the field") {
     CHECK(error_of([] { test_case::from_json(json::parse(R"({"op": "add", "args": [], "colour": 1})")); }).find("unknown key 'colour'") !=
@@ -60,6 +66,8 @@ TEST_SUITE("case json") {
     CHECK(error_of([] { test_case::from_json(json::parse(R"({"op": "add", "args": [{"dtype": "int8", "shape": [2], "layout": "diagonal"}]})")); })
               .find("args[0].layout") != std::string::npos);
     CHECK(error_of([] { test_case::from_json(json::parse(R"({"op": "add", "args": [{"scalar": "seven"}]})")); }).find("args[0].scalar") !=
+          std::string::npos);
+    CHECK(error_of([] { test_case::from_json(json::parse(R"({"op": "reshape", "args": [{"tuple": [2, 1.5]}]})")); }).find("args[0].tuple") !=
           std::string::npos);
     test_case c = test_case::from_json(json::parse(R"({"op": "sum", "args": [{"dtype": "int8", "shape": [2]}], "kwargs": {"axis": "0"}})"));
     CHECK(error_of([&] { check_kwargs(rec("sum"), c); }).find("kwargs.axis") != std::string::npos);
@@ -175,6 +183,59 @@ TEST_SUITE("generators") {
     }
     CHECK((three && none && negative && mixed && dt));
   }
+  TEST_CASE("the keyword matrix: the input alone (0-d, empty, layouts), then every grid point, and every fill") {
+    const op_record& r = rec("full_like");
+    auto cases = r.samples->matrix(r);
+    std::set<std::string> layouts, points, fills;
+    bool zero_d = false, empty = false;
+    for (const auto& c : cases) {
+      const array_arg& a = *arrays_of(c)[0];
+      layouts.insert(name(a.layout));
+      zero_d |= a.shape.empty();
+      empty |= a.shape == shape_t{0, 3};
+      points.insert(c.kwargs.dump());
+      fills.insert(std::get<scalar_arg>(c.args.at(1).v).value.dump());
+    }
+    CHECK(layouts.size() == 8);
+    CHECK((zero_d && empty));
+    CHECK(points.size() == 15 * 5);  // dtype None and the 14 dtypes, times order None, K, C, F, A
+    CHECK(fills.size() == weak_scalars().size());
+    const op_record& z = rec("zeros");
+    for (const auto& c : z.samples->matrix(z)) CHECK(std::holds_alternative<tuple_arg>(c.args.at(0).v));
+  }
+  TEST_CASE("the view matrix: every layout, and the targets each shape gives") {
+    const op_record& r = rec("squeeze");
+    std::set<std::string> layouts;
+    bool none = false, tuple_axes = false;
+    for (const auto& c : r.samples->matrix(r)) {
+      const array_arg& a = *arrays_of(c)[0];
+      layouts.insert(name(a.layout));
+      const json& ax = c.kwargs["axis"];
+      none |= ax.is_null();
+      tuple_axes |= ax.is_array() && ax.size() > 1;
+      if (ax.is_number_integer()) {  // an extent-1 axis, counted from either end
+        auto nd = std::int64_t(a.shape.size()), d = ax.get<std::int64_t>();
+        CHECK(a.shape.at(std::size_t(d < 0 ? d + nd : d)) == 1);
+      }
+    }
+    CHECK(layouts.size() == 8);
+    CHECK((none && tuple_axes));
+  }
+  TEST_CASE("dtype operands: every pair, weak scalars on either side and alone, triples") {
+    const op_record& r = rec("result_type");
+    bool weak_pair = false, weak_first = false, weak_alone = false, triple = false;
+    for (const auto& c : r.samples->matrix(r)) {
+      std::size_t weak = 0;
+      for (const auto& a : c.args) weak += std::holds_alternative<scalar_arg>(a.v);
+      weak_pair |= c.args.size() == 2 && weak == 2;
+      weak_first |= c.args.size() == 2 && weak == 1 && std::holds_alternative<scalar_arg>(c.args[0].v);
+      weak_alone |= c.args.size() == 1 && weak == 1;
+      triple |= c.args.size() == 3;
+    }
+    CHECK((weak_pair && weak_first && weak_alone && triple));
+    const op_record& p = rec("promote_types");
+    CHECK(p.samples->matrix(p).size() == 14 * 14);
+  }
   TEST_CASE("random draws repeat per seed and differ across seeds") {
     const op_record& r = rec("where");
     rng a{11}, b{11}, c{12};
@@ -215,6 +276,36 @@ TEST_SUITE("comparators") {
     CHECK(compare_values(values(tolerance_class::exact), neg_zero, want, nullptr, false).reason.find("sign of zero") != std::string::npos);
     CHECK(compare_values(values(tolerance_class::exact), want.astype(dtype::float64), want, nullptr, false).reason.find("dtype") !=
           std::string::npos);
+  }
+  TEST_CASE("metadata: dtype and shape only, the values left undefined") {
+    ndarray want = host_array({1, 2, 3, 4}, {2, 2}, dtype::int32);
+    CHECK(compare_metadata(host_array({7, 7, 7, 7}, {2, 2}, dtype::int32), want).status == verdict::pass);
+    CHECK(compare_metadata(host_array({1, 2, 3, 4}, {4}, dtype::int32), want).reason.find("shape differs") != std::string::npos);
+    CHECK(compare_metadata(want.astype(dtype::int64), want).reason.find("dtype differs") != std::string::npos);
+  }
+  TEST_CASE("layout: C- and F-contiguity against NumPy's flags") {
+    ndarray c = host_array({1, 2, 3, 4, 5, 6}, {2, 3});
+    CHECK(compare_layout(c, true, false).status == verdict::pass);
+    CHECK(compare_layout(asfortranarray(c), true, false).reason.find("layout differs") != std::string::npos);
+    CHECK(compare_layout(c[{ellipsis, slice(none, none, 2)}], false, false).status == verdict::pass);
+    CHECK(compare_layout(zeros({0, 3}, dtype::int8, order::C, device::host()).broadcast_to({2, 0, 3}), true, true).status ==
+          verdict::pass);  // an empty array is both
+  }
+  TEST_CASE("the layout check asks NumPy for its result's flags") {
+    start_oracle();
+    op_record r = rec("ndarray.copy");
+    test_case c = make_case(r, {array(dtype::float32, {6, 10}, layout::F)}, {{"order", "K"}});
+    CHECK(run_case(r, c, device::host(), reference::numpy).status == verdict::pass);
+    r.call = [](const bound_call& b) { return std::vector<ndarray>{b.array(0).copy(order::C)}; };
+    CHECK(run_case(r, c, device::host(), reference::numpy).reason.find("layout differs") != std::string::npos);
+  }
+  TEST_CASE("a harness helper answers for NumPy where its answer is no array: a dtype as its 0-d zero") {
+    start_oracle();
+    op_record r = rec("result_type");
+    test_case c = make_case(r, {array(dtype::int8, {}), scalar(300)});
+    CHECK(run_case(r, c, device::host(), reference::numpy).status == verdict::pass);  // NEP 50: int8, no overflow check
+    r.call = [](const bound_call& b) { return std::vector<ndarray>{zeros({}, dtype::int16, order::C, b.device)}; };
+    CHECK(run_case(r, c, device::host(), reference::numpy).reason.find("dtype differs") != std::string::npos);
   }
   TEST_CASE("summation: the bound counts the elements reduced into each output") {
     start_oracle();

@@ -88,8 +88,8 @@ struct dtype_operand {
   dtype_operand(const weak_scalar& s) : weak(true), strong_dtype(dtype::bool_), scalar(s) {}
 };
 
-// numpy.result_type under NEP 50. Throws overflow_error when a weak integer does not fit the
-// integer dtype it is promoted to (NumPy: "Python integer 300 out of bounds for int8").
+// numpy.result_type under NEP 50: the dtype alone, as NumPy's; whether a weak integer fits it is
+// the caller's check (weak_scalar::fits), as where's and the ufuncs' is.
 dtype result_type(const std::vector<dtype_operand>& operands);
 inline dtype result_type(std::initializer_list<dtype_operand> operands) {
   return result_type(std::vector<dtype_operand>(operands));

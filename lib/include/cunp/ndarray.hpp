@@ -92,7 +92,8 @@ class ndarray {
   ndarray transpose() const;                                   // reversed axes
   ndarray transpose(const std::vector<std::int64_t>& axes) const;
   ndarray T() const { return transpose(); }
-  // A view when the strides allow it, else a copy (NumPy's rule); -1 infers one extent.
+  // A view when the strides allow it, else a copy (NumPy's rule); -1 infers one extent. Order C,
+  // F, or A (F for an F-contiguous, not C-contiguous array); K is NumPy's error too.
   ndarray reshape(const shape_t& new_shape, order ord = order::C) const;
   ndarray broadcast_to(const shape_t& shape) const;
   ndarray squeeze(const axes& axis = {}) const;
@@ -101,7 +102,7 @@ class ndarray {
 
   // ---- copies ----
   ndarray astype(cunp::dtype dt, casting rule = casting::unsafe, bool copy = true) const;
-  ndarray copy(order ord = order::K) const;
+  ndarray copy(order ord = order::C) const;  // C by default, as numpy.ndarray.copy (np.copy's is K)
   // Moves the bytes the view spans to `dev`, keeping strides, offset and 16-byte misalignment;
   // compact first with ascontiguousarray where the view is sparse.
   ndarray to(cunp::device dev) const;

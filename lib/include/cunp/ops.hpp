@@ -70,6 +70,7 @@ ndarray asarray(std::initializer_list<T> v, std::optional<shape_t> shape = {}, s
   return asarray(static_cast<const void*>(v.begin()), dtype_of<T>,
                  shape ? *shape : shape_t{std::int64_t(v.size())}, dev);
 }
+// as NumPy's, at least 1-d: a 0-d input gives shape (1,)
 ndarray ascontiguousarray(const ndarray& a, std::optional<dtype> dt = {});
 ndarray asfortranarray(const ndarray& a, std::optional<dtype> dt = {});
 ndarray broadcast_to(const ndarray& a, const shape_t& shape);

@@ -183,10 +183,10 @@ ndarray ascontiguousarray(const ndarray& a, std::optional<dtype> dt) {
 
 ndarray asfortranarray(const ndarray& a, std::optional<dtype> dt) {
   dtype t = dt.value_or(a.dtype());
-  if (t == a.dtype() && a.flags().f_contiguous) return a;
+  if (t == a.dtype() && a.flags().f_contiguous) return a.ndim() == 0 ? a.reshape({1}) : a;
   ndarray out = new_array(a.shape(), t, order::F, a.device());
   copy_into(out, a);
-  return out;
+  return a.ndim() == 0 ? out.reshape({1}) : out;
 }
 
 ndarray broadcast_to(const ndarray& a, const shape_t& shape) { return a.broadcast_to(shape); }

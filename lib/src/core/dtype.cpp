@@ -196,23 +196,25 @@ dtype weak_scalar_dtype(const weak_scalar& s, const std::vector<dtype>& others) 
 
 dtype result_type(const std::vector<dtype_operand>& operands) {
   if (operands.empty()) throw value_error("at least one array or dtype is required");
+  // one operand is its own dtype: a Python int beyond int64's range is uint64
+  if (operands.size() == 1) return operands[0].weak ? operands[0].scalar.own_dtype() : operands[0].strong_dtype;
+  // a Python bool promotes as a NumPy bool: only ints, floats and complex numbers are weak
   std::vector<dtype> strong;
-  for (const auto& o : operands)
+  std::vector<weak_scalar> weak;
+  for (const auto& o : operands) {
     if (!o.weak) strong.push_back(o.strong_dtype);
-  dtype result;
-  if (strong.empty()) {
-    // All weak: NumPy promotes the Python scalars' default dtypes.
-    result = operands[0].scalar.own_dtype();
-    for (const auto& o : operands) result = promote_types(result, o.scalar.own_dtype());
-  } else {
-    result = promote_sequence(strong);
-    for (const auto& o : operands)
-      if (o.weak) result = promote_types(result, weak_scalar_dtype(o.scalar, strong));
+    else if (o.scalar.kind == weak_scalar::kind_t::boolean) strong.push_back(dtype::bool_);
+    else weak.push_back(o.scalar);
   }
-  for (const auto& o : operands)
-    if (o.weak && !o.scalar.fits(result))
-      throw overflow_error("Python integer " + o.scalar.repr() + " out of bounds for " +
-                           std::string(name(result)));
+  if (strong.empty()) {
+    // Python numbers alone: the default dtype of the highest kind (int64 even for ints beyond it)
+    const weak_scalar& highest = *std::max_element(weak.begin(), weak.end(), [](const weak_scalar& a, const weak_scalar& b) {
+      return weak_rank(a.kind) < weak_rank(b.kind);
+    });
+    return highest.default_dtype();
+  }
+  dtype result = promote_sequence(strong);
+  for (const weak_scalar& s : weak) result = promote_types(result, weak_scalar_dtype(s, strong));
   return result;
 }
 

@@ -176,11 +176,13 @@ ndarray ndarray::reshape(const shape_t& new_shape_in, order ord) const {
   } else if (known != n) {
     throw value_error("cannot reshape array of size " + std::to_string(n) + " into shape " + shape_str(new_shape_in));
   }
+  if (ord == order::A)  // NumPy's 'A': F where the array is F-contiguous and not C-contiguous
+    ord = flags().f_contiguous && !flags().c_contiguous ? order::F : order::C;
   if (ord == order::F) {  // F-order reshape is a C-order reshape of the reversed axes
     shape_t rev(new_shape.rbegin(), new_shape.rend());
     return transpose().reshape(rev, order::C).transpose();
   }
-  if (ord != order::C) throw value_error("reshape: order must be C or F");
+  if (ord != order::C) throw value_error("reshape: order 'K' is not permitted for reshaping");
   if (n == 0) return view_as(dtype_, new_shape, c_strides(new_shape, itemsize()), offset_);
   if (auto st = nocopy_strides(shape_, strides_, new_shape, std::int64_t(itemsize())))
     return view_as(dtype_, new_shape, *st, offset_);

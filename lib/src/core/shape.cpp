@@ -37,11 +37,16 @@ strides_t f_strides(const shape_t& shape, std::int64_t itemsize) {
   return st;
 }
 
-// NumPy's rule: dims of extent 1 may have any stride; an empty array is both C and F contiguous.
+namespace {
+bool is_empty(const shape_t& shape) { return std::find(shape.begin(), shape.end(), 0) != shape.end(); }
+}  // namespace
+
+// NumPy's rule: dims of extent 1 may have any stride; an empty array (an extent 0 on any axis,
+// whatever the strides) is both C and F contiguous.
 bool is_c_contiguous(const shape_t& shape, const strides_t& strides, std::int64_t itemsize) {
+  if (is_empty(shape)) return true;
   std::int64_t expect = itemsize;
   for (int i = int(shape.size()) - 1; i >= 0; --i) {
-    if (shape[i] == 0) return true;
     if (shape[i] != 1 && strides[i] != expect) return false;
     expect *= shape[i];
   }
@@ -49,9 +54,9 @@ bool is_c_contiguous(const shape_t& shape, const strides_t& strides, std::int64_
 }
 
 bool is_f_contiguous(const shape_t& shape, const strides_t& strides, std::int64_t itemsize) {
+  if (is_empty(shape)) return true;
   std::int64_t expect = itemsize;
   for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (shape[i] == 0) return true;
     if (shape[i] != 1 && strides[i] != expect) return false;
     expect *= shape[i];
   }
@@ -70,7 +75,11 @@ std::string shape_str(const shape_t& shape) {
 
 shape_t broadcast_shapes(const std::vector<shape_t>& shapes, const char* op) {
   std::size_t nd = 0;
-  for (const auto& s : shapes) nd = std::max(nd, s.size());
+  for (const auto& s : shapes) {
+    nd = std::max(nd, s.size());
+    if (std::any_of(s.begin(), s.end(), [](std::int64_t e) { return e < 0; }))
+      throw value_error(std::string(op) + ": negative dimensions are not allowed");
+  }
   shape_t out(nd, 1);
   for (const auto& s : shapes) {
     std::size_t off = nd - s.size();

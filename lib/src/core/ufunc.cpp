@@ -169,6 +169,9 @@ ndarray where(const operand& condition, const operand& x, const operand& y) {
   std::vector<dtype_operand> xy;
   for (const operand* o : {&x, &y}) xy.push_back(o->is_array() ? dtype_operand(o->array().dtype()) : dtype_operand(o->scalar()));
   dtype t = result_type(xy);
+  for (const operand* o : {&x, &y})
+    if (!o->is_array() && !o->scalar().fits(t))
+      throw overflow_error("Python integer " + o->scalar().repr() + " out of bounds for " + std::string(name(t)));
   return call_elementwise(ops::ufunc_id::where, {&condition, &x, &y}, uniform_loop(ops::ufunc_id::where, t))[0];
 }
 
