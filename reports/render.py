@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from coverage import STATUSES
+from coverage import DTYPE_FREE_ROW, STATUSES, dtype_free
 from numpy_dtypes import DTYPES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -17,7 +17,8 @@ def heat_cell(row: dict, backend: str, dtype: str) -> dict:
     """One heat-map cell: its class, its symbol and its hover text."""
     claimed = dtype in (row["cunp"] or {}).get("dtypes", {}).get(backend, [])
     numpy_has = dtype in (row["numpy_dtypes"] or [])
-    c = row["cells"].get(backend, {}).get(dtype)
+    cells = row["cells"].get(backend, {})
+    c = cells.get(DTYPE_FREE_ROW) if dtype_free(cells) else cells.get(dtype)
     ran = c is not None and c["passed"] + c["failed"] + c["xfailed"] + c["xpassed"] > 0
     if not claimed and not ran:
         if numpy_has:

@@ -149,6 +149,14 @@ class Statuses(unittest.TestCase):
                              [result("sqrt", d) for d in FLOATS] + [result("sqrt", "int8", failed=1)])
         self.assertEqual(rows["numpy.sqrt"]["problems"], ["host: fails: int8"])
 
+    def test_an_api_without_arrays_is_judged_by_its_dtype_free_row(self):
+        rows, _ = self.build([api("numpy.broadcast_shapes", {"host": list(DTYPES)}, ["broadcast_shapes"], "view")],
+                             [result("broadcast_shapes", "scalar")])
+        self.assertEqual(rows["numpy.broadcast_shapes"]["status"], "conformant")
+        rows, _ = self.build([api("numpy.broadcast_shapes", {"host": list(DTYPES)}, ["broadcast_shapes"], "view")],
+                             [result("broadcast_shapes", "scalar", failed=1)])
+        self.assertEqual(rows["numpy.broadcast_shapes"]["problems"], ["host: fails: scalar"])
+
     def test_a_present_backend_without_the_api_is_partial(self):
         rows, _ = self.build([api("numpy.sqrt", {"host": FLOATS}, ["sqrt"])], [result("sqrt", d) for d in FLOATS],
                              cuda=True)
