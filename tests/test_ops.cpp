@@ -83,6 +83,18 @@ TEST_SUITE("ops") {
       check_like_numpy([&] { return a / 4; }, "a / 4", bind(a));
       check_like_numpy([&] { return a < 1; }, "a < 1", bind(a));
       check_like_numpy([&] { return a == true; }, "a == True", bind(a));
+      check_like_numpy([&] { return 2 == a; }, "2 == a", bind(a));
+      check_like_numpy([&] { return a != a; }, "a != a", bind(a));
+      check_like_numpy([&] { return 1 <= a; }, "1 <= a", bind(a));
+      check_like_numpy([&] { return a > 0.5; }, "a > 0.5", bind(a));
+      check_like_numpy([&] { return a >= a; }, "a >= a", bind(a));
+      check_like_numpy([&] { return a & 6; }, "a & 6", bind(a));
+      check_like_numpy([&] { return true | a; }, "True | a", bind(a));
+      check_like_numpy([&] { return a ^ a; }, "a ^ a", bind(a));
+      check_like_numpy([&] { return ~a; }, "~a", bind(a));
+      check_like_numpy([&] { return a << 3; }, "a << 3", bind(a));
+      check_like_numpy([&] { return 100 >> a; }, "100 >> a", bind(a));
+      check_like_numpy([&] { return +a; }, "+a", bind(a));
       check_like_numpy([&] { return a + std::complex<double>(0, 1); }, "a + 1j", bind(a));
       check_like_numpy([&] { return -a; }, "-a", bind(a));
     }

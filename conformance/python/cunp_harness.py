@@ -342,9 +342,12 @@ def numeric_loops(ufunc_name):
 
 # ---- known differences decided on the case's own arrays ----
 
-def fma_changes_multiply(a, b):
+def fma_changes_multiply(a, b=None):
     """Whether NumPy's complex multiply differs in kind (NaN, infinity, the sign of a zero) from
-    rounding each operation, as its SIMD loops contract into fused multiply-adds."""
+    rounding each operation, as its SIMD loops contract into fused multiply-adds. With one
+    operand, its square (np.square runs the same loops as np.multiply(a, a))."""
+    if b is None:
+        b = a
     got = np.multiply(a, b)
     # in the dtype NumPy computed in (a Python complex is weak: float32 * 1j is complex64)
     a, b = np.asarray(a).astype(got.dtype), np.asarray(b).astype(got.dtype)

@@ -125,6 +125,10 @@ class elementwise final : public sample_generator {
         ranks.resize(std::size_t(nin_));
         push(same(d), bc, same(layout::C), "random");     // (1, n) x (m, 1)
         push(same(d), ranks, same(layout::C), "random");  // different ranks
+        // every pair of special values (equal shapes pair each with itself only): 15 x 15 of them
+        std::vector<shape_t> cross = {{1, 15}, {15, 1}, {1, 15}};
+        cross.resize(std::size_t(nin_));
+        push(same(d), cross, same(layout::C), "special");
       }
     }
     if (nin_ >= 2)  // every mixed pair once: promotion and the loop choice

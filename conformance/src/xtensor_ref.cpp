@@ -3,6 +3,7 @@
 #include <complex>
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xarray.hpp>
+#include <xtensor/xcomplex.hpp>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xoperation.hpp>
@@ -142,8 +143,30 @@ std::optional<ndarray> unary(const std::string& op, const ndarray& a, dtype loop
       else if (op == "cos") result = result_of(xt::xarray<L>(xt::cos(*x)), out);
       else if (op == "exp") result = result_of(xt::xarray<L>(xt::exp(*x)), out);
       else if (op == "log") result = result_of(xt::xarray<L>(xt::log(*x)), out);
-    } else if (op == "absolute") {
+      else if (op == "positive") result = result_of(*x, out);
+      else if (op == "logical_not") result = result_of(xt::xarray<bool>(xt::equal(*x, L(0))), out);
+      else if (op == "isnan") result = result_of(xt::xarray<bool>(xt::isnan(*x)), out);
+      else if (op == "isinf") result = result_of(xt::xarray<bool>(xt::isinf(*x)), out);
+      else if (op == "isfinite") result = result_of(xt::xarray<bool>(xt::isfinite(*x)), out);
+      else if constexpr (ops_is_complex<L>::value) {
+        if (op == "conjugate") result = result_of(xt::xarray<L>(xt::conj(*x)), out);
+      } else if constexpr (std::is_integral_v<L>) {
+        if (op == "conjugate" || op == "floor" || op == "ceil" || op == "trunc") result = result_of(*x, out);
+        else if (op == "square") result = result_of(wrapped<L>(as_wrapping(*x) * as_wrapping(*x)), out);
+        else if (op == "invert") result = result_of(wrapped<L>(~as_wrapping(*x)), out);
+      } else {
+        if (op == "conjugate") result = result_of(*x, out);
+        else if (op == "square") result = result_of(xt::xarray<L>(*x * *x), out);
+        else if (op == "floor") result = result_of(xt::xarray<L>(xt::floor(*x)), out);
+        else if (op == "ceil") result = result_of(xt::xarray<L>(xt::ceil(*x)), out);
+        else if (op == "trunc") result = result_of(xt::xarray<L>(xt::trunc(*x)), out);
+        else if (op == "rint") result = result_of(xt::xarray<L>(xt::rint(*x)), out);
+        else if (op == "fabs") result = result_of(xt::xarray<L>(xt::fabs(*x)), out);
+      }
+    } else if (op == "absolute" || op == "floor" || op == "ceil" || op == "trunc") {
       result = result_of(*x, out);
+    } else if (op == "logical_not" || op == "invert") {
+      result = result_of(xt::xarray<bool>(!*x), out);
     }
   });
   return result;
@@ -157,20 +180,48 @@ std::optional<ndarray> binary(const std::string& op, const ndarray& a, const nda
     if (!x || !y) return;
     if constexpr (std::is_same_v<L, bool>) {
       // NumPy's bool loops are logical: add is or, multiply is and
-      if (op == "add" || op == "maximum") result = result_of(xt::xarray<bool>(*x || *y), out);
-      else if (op == "multiply" || op == "minimum") result = result_of(xt::xarray<bool>(*x && *y), out);
+      // and the bitwise ones are logical too
+      if (op == "add" || op == "maximum" || op == "fmax" || op == "logical_or" || op == "bitwise_or")
+        result = result_of(xt::xarray<bool>(*x || *y), out);
+      else if (op == "multiply" || op == "minimum" || op == "fmin" || op == "logical_and" || op == "bitwise_and")
+        result = result_of(xt::xarray<bool>(*x && *y), out);
       else if (op == "equal") result = result_of(xt::xarray<bool>(xt::equal(*x, *y)), out);
+      else if (op == "not_equal" || op == "logical_xor" || op == "bitwise_xor")
+        result = result_of(xt::xarray<bool>(xt::not_equal(*x, *y)), out);
       else if (op == "less") result = result_of(xt::xarray<bool>(!*x && *y), out);
+      else if (op == "less_equal") result = result_of(xt::xarray<bool>(!*x || *y), out);
+      else if (op == "greater") result = result_of(xt::xarray<bool>(*x && !*y), out);
+      else if (op == "greater_equal") result = result_of(xt::xarray<bool>(*x || !*y), out);
     } else {
       if (op == "add") result = result_of(wrapped<L>(as_wrapping(*x) + as_wrapping(*y)), out);
       else if (op == "subtract") result = result_of(wrapped<L>(as_wrapping(*x) - as_wrapping(*y)), out);
       else if (op == "multiply") result = result_of(wrapped<L>(as_wrapping(*x) * as_wrapping(*y)), out);
       else if (op == "divide") result = result_of(xt::xarray<L>(*x / *y), out);
       else if (op == "equal") result = result_of(xt::xarray<bool>(xt::equal(*x, *y)), out);
+      else if (op == "not_equal") result = result_of(xt::xarray<bool>(xt::not_equal(*x, *y)), out);
+      else if (op == "logical_and" || op == "logical_or" || op == "logical_xor") {
+        xt::xarray<bool> p = xt::not_equal(*x, L(0)), q = xt::not_equal(*y, L(0));  // truth values (NaN is true)
+        if (op == "logical_and") result = result_of(xt::xarray<bool>(p && q), out);
+        else if (op == "logical_or") result = result_of(xt::xarray<bool>(p || q), out);
+        else result = result_of(xt::xarray<bool>(xt::not_equal(p, q)), out);
+      }
       else if constexpr (!ops_is_complex<L>::value) {
         if (op == "maximum") result = result_of(xt::xarray<L>(xt::maximum(*x, *y)), out);
         else if (op == "minimum") result = result_of(xt::xarray<L>(xt::minimum(*x, *y)), out);
         else if (op == "less") result = result_of(xt::xarray<bool>(xt::less(*x, *y)), out);
+        else if (op == "less_equal") result = result_of(xt::xarray<bool>(xt::less_equal(*x, *y)), out);
+        else if (op == "greater") result = result_of(xt::xarray<bool>(xt::greater(*x, *y)), out);
+        else if (op == "greater_equal") result = result_of(xt::xarray<bool>(xt::greater_equal(*x, *y)), out);
+        else if constexpr (std::is_integral_v<L>) {  // no NaN: fmax and fmin are maximum and minimum
+          if (op == "fmax") result = result_of(xt::xarray<L>(xt::maximum(*x, *y)), out);
+          else if (op == "fmin") result = result_of(xt::xarray<L>(xt::minimum(*x, *y)), out);
+          else if (op == "bitwise_and") result = result_of(xt::xarray<L>(*x & *y), out);
+          else if (op == "bitwise_or") result = result_of(xt::xarray<L>(*x | *y), out);
+          else if (op == "bitwise_xor") result = result_of(xt::xarray<L>(*x ^ *y), out);
+        } else {
+          if (op == "fmax") result = result_of(xt::xarray<L>(xt::fmax(*x, *y)), out);
+          else if (op == "fmin") result = result_of(xt::xarray<L>(xt::fmin(*x, *y)), out);
+        }
       }
     }
   });

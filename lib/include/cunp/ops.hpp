@@ -76,9 +76,8 @@ ndarray asfortranarray(const ndarray& a, std::optional<dtype> dt = {});
 ndarray broadcast_to(const ndarray& a, const shape_t& shape);
 shape_t broadcast_shapes(const std::vector<shape_t>& shapes);
 
-// ---- ufuncs (broadcasting, NEP 50 promotion, NumPy's loop tables), one per line of the op list:
-// add, subtract, multiply, true_divide, divmod, maximum, minimum, equal, less, negative,
-// absolute, sqrt, sin, cos, exp, log (cunp/ufunc_list.hpp) ----
+// ---- ufuncs (broadcasting, NEP 50 promotion, NumPy's loop tables), one per line of the op list
+// (cunp/ufunc_list.hpp), named as NumPy's; NumPy's aliases below ----
 #define CUNP_DECLARE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DECLARATION_##nin##_##nout(op)
 #define CUNP_UFUNC_DECLARATION_1_1(op) ndarray op(const operand& x);
 #define CUNP_UFUNC_DECLARATION_2_1(op) ndarray op(const operand& x1, const operand& x2);
@@ -87,6 +86,11 @@ CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC)
 #undef CUNP_DECLARE_UFUNC
 inline ndarray divide(const operand& a, const operand& b) { return true_divide(a, b); }
 inline ndarray abs(const operand& a) { return absolute(a); }
+inline ndarray conj(const operand& a) { return conjugate(a); }
+inline ndarray bitwise_not(const operand& a) { return invert(a); }
+inline ndarray bitwise_invert(const operand& a) { return invert(a); }
+inline ndarray bitwise_left_shift(const operand& a, const operand& b) { return left_shift(a, b); }
+inline ndarray bitwise_right_shift(const operand& a, const operand& b) { return right_shift(a, b); }
 
 // numpy.where(condition, x, y): elements of x where condition is true, else of y; x and y
 // promote together (NEP 50), the condition is read as bool, all three broadcast.
@@ -127,23 +131,30 @@ struct concatenate_options {
 // numpy.concatenate: the arrays joined along an existing axis, in a new C-order array.
 ndarray concatenate(const std::vector<ndarray>& arrays, const concatenate_options& options = {});
 
-// ---- operators ----
-inline ndarray operator+(const operand& a, const ndarray& b) { return add(a, b); }
-inline ndarray operator+(const ndarray& a, const operand& b) { return add(a, b); }
-inline ndarray operator+(const ndarray& a, const ndarray& b) { return add(a, b); }
-inline ndarray operator-(const operand& a, const ndarray& b) { return subtract(a, b); }
-inline ndarray operator-(const ndarray& a, const operand& b) { return subtract(a, b); }
-inline ndarray operator-(const ndarray& a, const ndarray& b) { return subtract(a, b); }
-inline ndarray operator*(const operand& a, const ndarray& b) { return multiply(a, b); }
-inline ndarray operator*(const ndarray& a, const operand& b) { return multiply(a, b); }
-inline ndarray operator*(const ndarray& a, const ndarray& b) { return multiply(a, b); }
-inline ndarray operator/(const operand& a, const ndarray& b) { return true_divide(a, b); }
-inline ndarray operator/(const ndarray& a, const operand& b) { return true_divide(a, b); }
-inline ndarray operator/(const ndarray& a, const ndarray& b) { return true_divide(a, b); }
+// ---- operators, as NumPy's: each binary one takes an array on either side (or both), the other
+// side may be a C++ scalar ----
+#define CUNP_BINARY_OPERATOR(sym, fn)                                                     \
+  inline ndarray operator sym(const operand& a, const ndarray& b) { return fn(a, b); } \
+  inline ndarray operator sym(const ndarray& a, const operand& b) { return fn(a, b); } \
+  inline ndarray operator sym(const ndarray& a, const ndarray& b) { return fn(a, b); }
+CUNP_BINARY_OPERATOR(+, add)
+CUNP_BINARY_OPERATOR(-, subtract)
+CUNP_BINARY_OPERATOR(*, multiply)
+CUNP_BINARY_OPERATOR(/, true_divide)
+CUNP_BINARY_OPERATOR(==, equal)
+CUNP_BINARY_OPERATOR(!=, not_equal)
+CUNP_BINARY_OPERATOR(<, less)
+CUNP_BINARY_OPERATOR(<=, less_equal)
+CUNP_BINARY_OPERATOR(>, greater)
+CUNP_BINARY_OPERATOR(>=, greater_equal)
+CUNP_BINARY_OPERATOR(&, bitwise_and)
+CUNP_BINARY_OPERATOR(|, bitwise_or)
+CUNP_BINARY_OPERATOR(^, bitwise_xor)
+CUNP_BINARY_OPERATOR(<<, left_shift)
+CUNP_BINARY_OPERATOR(>>, right_shift)
+#undef CUNP_BINARY_OPERATOR
 inline ndarray operator-(const ndarray& a) { return negative(a); }
-inline ndarray operator==(const ndarray& a, const operand& b) { return equal(a, b); }
-inline ndarray operator<(const ndarray& a, const operand& b) { return less(a, b); }
-inline ndarray operator<(const operand& a, const ndarray& b) { return less(a, b); }
-inline ndarray operator<(const ndarray& a, const ndarray& b) { return less(a, b); }
+inline ndarray operator+(const ndarray& a) { return positive(a); }
+inline ndarray operator~(const ndarray& a) { return invert(a); }
 
 }  // namespace cunp

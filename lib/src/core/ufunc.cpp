@@ -1,6 +1,7 @@
 // Elementwise calls: NEP 50 operand dtypes, loop selection, broadcasting, output allocation,
 // dispatch. Every op of the op list goes through call_elementwise; the public functions are
 // derived from the list.
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -46,6 +47,18 @@ const ufunc_loop& select_loop(const ufunc_info& u, const std::vector<dtype>& in_
                    "), and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
 }
 
+// NumPy's logical promoter (logical_and, logical_or, logical_xor): unless every input is an array
+// of one dtype, the inputs are read as bools in the bool loop. A Python int converts through
+// int64 (C long) on its way, so one beyond int64's range raises.
+const ufunc_loop* logical_bool_loop(const ufunc_info& u, const std::vector<const operand*>& args) {
+  if (!u.mixed_inputs_as_bool || args.size() < 2) return nullptr;
+  auto same_array_dtype = [&](const operand* a) { return a->is_array() && a->array().dtype() == args[0]->array().dtype(); };
+  if (args[0]->is_array() && std::all_of(args.begin(), args.end(), same_array_dtype)) return nullptr;
+  for (const operand* a : args)
+    if (!a->is_array() && !a->scalar().fits(dtype::int64)) throw overflow_error("Python int too large to convert to C long");
+  return uniform_loop(u.id, dtype::bool_);
+}
+
 // A comparison of integer arrays with a Python int beyond their range has one answer for every
 // element (NumPy 2 compares exactly): the in-range side orders as 0 against the int's sign. (A
 // bool array meets the int as int64, which raises as for any other ufunc.)
@@ -86,11 +99,12 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, const std::vector<const 
     shapes.push_back(a->array().shape());
   }
   device dev = first ? first->device() : default_device();
-  shape_t shape = shapes.empty() ? shape_t{} : broadcast_shapes(shapes, u.name);
+  auto broadcast = [&] { return shapes.empty() ? shape_t{} : broadcast_shapes(shapes, u.name); };
 
-  if (auto constant = out_of_range_comparison(id, args, strong)) return {full(shape, *constant, dtype::bool_, order::C, dev)};
+  if (auto constant = out_of_range_comparison(id, args, strong)) return {full(broadcast(), *constant, dtype::bool_, order::C, dev)};
   auto resolve = [&]() -> const ufunc_loop& {
     if (forced_loop) return *forced_loop;
+    if (const ufunc_loop* l = logical_bool_loop(u, args)) return *l;
     std::vector<dtype> in_dtypes;
     for (const operand* a : args) {
       if (a->is_array()) {
@@ -108,6 +122,8 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, const std::vector<const 
     return l;
   };
   const ufunc_loop& loop = resolve();
+  // after the loop, as NumPy: inputs of no loop raise TypeError even where they do not broadcast
+  shape_t shape = broadcast();
 
   // order K: follow the layout of the first input that spans the whole output
   const ndarray* layout_from = nullptr;

@@ -7,7 +7,7 @@ namespace {
 
 template <class Op>
 ufunc_info build(ops::ufunc_id id) {
-  ufunc_info u{id, Op::name, Op::nin, Op::nout, Op::bool_error, Op::integers_as_float64, {}};
+  ufunc_info u{id, Op::name, Op::nin, Op::nout, Op::bool_error, Op::integers_as_float64, Op::mixed_inputs_as_bool, {}};
   std::vector<std::vector<dtype>> kernels;
   ops::for_each_loop<Op>([&](const std::vector<dtype>& in, auto sig_tag) {
     using S = typename decltype(sig_tag)::type;

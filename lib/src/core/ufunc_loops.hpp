@@ -25,6 +25,7 @@ struct ufunc_info {
   int nin, nout;
   const char* bool_error;
   bool integers_as_float64;  // all-integer (and bool) inputs take the float64 loop
+  bool mixed_inputs_as_bool;  // inputs not all arrays of one dtype take the bool loop
   std::vector<ufunc_loop> loops;
 };
 const ufunc_info& ufunc_table(ops::ufunc_id id);

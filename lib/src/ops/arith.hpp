@@ -90,6 +90,12 @@ template <class T> CUNP_HD bool has_nan(T a) {
   else if constexpr (is_float_v<T>) return a != a;
   else return false;
 }
+template <class T> CUNP_HD bool has_inf(T a) {
+  if constexpr (is_complex_v<T>) return m_isinf(a.re) || m_isinf(a.im);
+  else if constexpr (is_half_v<T>) return m_isinf(float(a));
+  else if constexpr (is_float_v<T>) return m_isinf(a);
+  else return false;
+}
 // numpy.maximum / minimum: NaN propagates (the first NaN operand wins)
 template <class T> CUNP_HD T max_of(T a, T b) {
   if constexpr (is_bool_v<T>) return a || b;
@@ -98,6 +104,15 @@ template <class T> CUNP_HD T max_of(T a, T b) {
 template <class T> CUNP_HD T min_of(T a, T b) {
   if constexpr (is_bool_v<T>) return a && b;
   else return (less_equal(a, b) || has_nan(a)) ? a : b;
+}
+// numpy.fmax / fmin: a NaN is ignored (the other operand wins; NaN only when both are)
+template <class T> CUNP_HD T fmax_of(T a, T b) {
+  if constexpr (is_bool_v<T>) return a || b;
+  else return (greater_equal(a, b) || has_nan(b)) ? a : b;
+}
+template <class T> CUNP_HD T fmin_of(T a, T b) {
+  if constexpr (is_bool_v<T>) return a && b;
+  else return (less_equal(a, b) || has_nan(b)) ? a : b;
 }
 
 }  // namespace cunp::ops

@@ -40,6 +40,12 @@ CUNP_HD inline float m_fabs(float x) { return ::fabsf(x); }
 CUNP_HD inline double m_fabs(double x) { return ::fabs(x); }
 CUNP_HD inline float m_floor(float x) { return ::floorf(x); }
 CUNP_HD inline double m_floor(double x) { return ::floor(x); }
+CUNP_HD inline float m_ceil(float x) { return ::ceilf(x); }
+CUNP_HD inline double m_ceil(double x) { return ::ceil(x); }
+CUNP_HD inline float m_trunc(float x) { return ::truncf(x); }
+CUNP_HD inline double m_trunc(double x) { return ::trunc(x); }
+CUNP_HD inline float m_rint(float x) { return ::rintf(x); }  // ties to even (the default rounding mode)
+CUNP_HD inline double m_rint(double x) { return ::rint(x); }
 CUNP_HD inline float m_fmod(float x, float y) { return ::fmodf(x, y); }
 CUNP_HD inline double m_fmod(double x, double y) { return ::fmod(x, y); }
 CUNP_HD inline float m_copysign(float x, float y) { return ::copysignf(x, y); }

@@ -56,6 +56,7 @@ struct ufunc_base {
   static constexpr dtype extra_after = dtype::complex128;
   static constexpr const char* bool_error = nullptr;  // set where NumPy refuses bool outright
   static constexpr bool integers_as_float64 = false;  // true_divide's type resolver
+  static constexpr bool mixed_inputs_as_bool = false;  // the logical ufuncs' promoter
 };
 
 struct add_op : ufunc_base {
@@ -177,6 +178,118 @@ struct less_op : comparison_base {
     else return int_less(a, b);
   }
 };
+struct not_equal_op : comparison_base {
+  static constexpr const char* name = "not_equal";
+  template <class A, class B> CUNP_HD static bool apply(A a, B b) {
+    if constexpr (std::is_same_v<A, B>) return !equal_to(a, b);
+    else return !int_equal(a, b);
+  }
+};
+struct greater_op : comparison_base {
+  static constexpr const char* name = "greater";
+  template <class A, class B> CUNP_HD static bool apply(A a, B b) {
+    if constexpr (std::is_same_v<A, B>) return less_than(b, a);
+    else return int_less(b, a);
+  }
+};
+// The mixed integer loops have no NaN, so there the non-strict orders are negated strict ones.
+struct greater_equal_op : comparison_base {
+  static constexpr const char* name = "greater_equal";
+  template <class A, class B> CUNP_HD static bool apply(A a, B b) {
+    if constexpr (std::is_same_v<A, B>) return greater_equal(a, b);
+    else return !int_less(a, b);
+  }
+};
+struct less_equal_op : comparison_base {
+  static constexpr const char* name = "less_equal";
+  template <class A, class B> CUNP_HD static bool apply(A a, B b) {
+    if constexpr (std::is_same_v<A, B>) return less_equal(a, b);
+    else return !int_less(b, a);
+  }
+};
+
+// The logical ufuncs read each input as its truth value (nonzero; NaN is true; complex: either
+// part nonzero). Every dtype has its own loop, but inputs that are not arrays of one dtype (a
+// Python scalar among them) take the bool loop: NumPy's logical promoter.
+struct logical_base : ufunc_base {
+  template <class T> static constexpr bool supports = any_type<T>;
+  template <class C> using result = bool;
+  static constexpr bool mixed_inputs_as_bool = true;
+};
+struct logical_and_op : logical_base {
+  static constexpr const char* name = "logical_and";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) && convert<bool>(b); }
+};
+struct logical_or_op : logical_base {
+  static constexpr const char* name = "logical_or";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) || convert<bool>(b); }
+};
+struct logical_xor_op : logical_base {
+  static constexpr const char* name = "logical_xor";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) != convert<bool>(b); }
+};
+struct logical_not_op : logical_base {
+  static constexpr const char* name = "logical_not";
+  static constexpr int nin = 1;
+  template <class T> CUNP_HD static bool apply(T a) { return !convert<bool>(a); }
+};
+
+// Bitwise ops: bool and integer loops (bool's & | ^ are the logical ones).
+struct bitwise_base : ufunc_base {
+  template <class T> static constexpr bool supports = is_bool_v<T> || is_int_v<T>;
+};
+struct bitwise_and_op : bitwise_base {
+  static constexpr const char* name = "bitwise_and";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static T apply(T a, T b) { return T(a & b); }
+};
+struct bitwise_or_op : bitwise_base {
+  static constexpr const char* name = "bitwise_or";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static T apply(T a, T b) { return T(a | b); }
+};
+struct bitwise_xor_op : bitwise_base {
+  static constexpr const char* name = "bitwise_xor";
+  static constexpr int nin = 2;
+  template <class T> CUNP_HD static T apply(T a, T b) { return T(a ^ b); }
+};
+struct invert_op : bitwise_base {
+  static constexpr const char* name = "invert";
+  static constexpr int nin = 1;
+  template <class T> CUNP_HD static T apply(T a) {
+    if constexpr (is_bool_v<T>) return !a;
+    else return T(~a);
+  }
+};
+// Shifts as NumPy's: a count at or past the bit width (a negative one, read as unsigned, is huge)
+// shifts every bit out, leaving 0, or -1 for a right shift of a negative value. In range, the left
+// shift runs in the unsigned type (no signed-overflow UB) and the right shift is arithmetic.
+struct left_shift_op : ufunc_base {
+  static constexpr const char* name = "left_shift";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = is_int_v<T>;
+  template <class T> CUNP_HD static T apply(T a, T b) {
+    using U = unsigned_of<T>;
+    if (U(b) >= sizeof(T) * 8) return T(0);
+    return T(U(a) << U(b));
+  }
+};
+struct right_shift_op : ufunc_base {
+  static constexpr const char* name = "right_shift";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = is_int_v<T>;
+  template <class T> CUNP_HD static T apply(T a, T b) {
+    using U = unsigned_of<T>;
+    if (U(b) >= sizeof(T) * 8) {
+      if constexpr (std::is_signed_v<T>) return a < 0 ? T(-1) : T(0);
+      else return T(0);
+    }
+    return T(a >> U(b));
+  }
+};
 
 struct negative_op : ufunc_base {
   static constexpr const char* name = "negative";
@@ -206,6 +319,133 @@ struct absolute_op : ufunc_base {
   }
 };
 
+struct positive_op : ufunc_base {
+  static constexpr const char* name = "positive";
+  static constexpr int nin = 1;
+  static constexpr const char* bool_error =
+      "ufunc 'positive' did not contain a loop with signature matching types <class "
+      "'numpy.dtypes.BoolDType'> -> None";
+  template <class T> static constexpr bool supports = numeric_type<T>;
+  template <class T> CUNP_HD static T apply(T a) { return a; }
+};
+struct square_op : ufunc_base {
+  static constexpr const char* name = "square";
+  static constexpr int nin = 1;
+  template <class T> static constexpr bool supports = numeric_type<T>;
+  template <class T> CUNP_HD static T apply(T a) { return mul(a, a); }
+};
+struct conjugate_op : ufunc_base {
+  static constexpr const char* name = "conjugate";
+  static constexpr int nin = 1;
+  template <class T> static constexpr bool supports = numeric_type<T>;
+  template <class T> CUNP_HD static T apply(T a) {
+    if constexpr (is_complex_v<T>) return T{a.re, -a.im};
+    else return a;
+  }
+};
+struct fabs_op : ufunc_base {
+  static constexpr const char* name = "fabs";
+  static constexpr int nin = 1;
+  template <class T> static constexpr bool supports = is_float_v<T>;
+  template <class T> CUNP_HD static T apply(T a) {
+    if constexpr (is_half_v<T>) return half::from_bits(std::uint16_t(a.bits & 0x7fffu));
+    else return m_fabs(a);
+  }
+};
+
+// Rounding to an integral value: bool and integer loops are the identity; float16 rounds in
+// float32, exactly (every float16 value and its integral neighbours are float32 values).
+#define CUNP_ROUND_TO_INTEGRAL(op_name, fn)                                          \
+  struct op_name##_op : ufunc_base {                                                \
+    static constexpr const char* name = #op_name;                                   \
+    static constexpr int nin = 1;                                                   \
+    template <class T> static constexpr bool supports = !is_complex_v<T>;           \
+    template <class T> CUNP_HD static T apply(T a) {                                \
+      if constexpr (is_bool_v<T> || is_int_v<T>) return a;                          \
+      else if constexpr (is_half_v<T>) return half(fn(float(a)));                  \
+      else return fn(a);                                                            \
+    }                                                                               \
+  };
+CUNP_ROUND_TO_INTEGRAL(floor, m_floor)
+CUNP_ROUND_TO_INTEGRAL(ceil, m_ceil)
+CUNP_ROUND_TO_INTEGRAL(trunc, m_trunc)
+#undef CUNP_ROUND_TO_INTEGRAL
+// rint: to the nearest integral value, ties to even; complex parts each.
+struct rint_op : ufunc_base {
+  static constexpr const char* name = "rint";
+  static constexpr int nin = 1;
+  template <class T> static constexpr bool supports = inexact_type<T>;
+  template <class T> CUNP_HD static T apply(T a) {
+    if constexpr (is_complex_v<T>) return T{m_rint(a.re), m_rint(a.im)};
+    else if constexpr (is_half_v<T>) return half(m_rint(float(a)));
+    else return m_rint(a);
+  }
+};
+
+// sign: -1, 0 or 1 (a NaN stays NaN; either zero gives +0). Complex: NumPy 2's z / |z|, with 0 for
+// 0; where |z| is NaN (a NaN part, no infinite one) NaN in both parts; where |z| is infinite, the
+// sign of the infinite part, NaN in both if both parts are infinite.
+struct sign_op : ufunc_base {
+  static constexpr const char* name = "sign";
+  static constexpr int nin = 1;
+  static constexpr const char* bool_error =
+      "ufunc 'sign' did not contain a loop with signature matching types <class "
+      "'numpy.dtypes.BoolDType'> -> None";
+  template <class T> static constexpr bool supports = numeric_type<T>;
+  template <class T> CUNP_HD static T apply(T a) {
+    if constexpr (is_complex_v<T>) {
+      using R = real_t<T>;
+      const R nan = R(0) / R(0);
+      R r = c_abs(a);
+      if (m_isnan(r)) return T{nan, nan};
+      if (m_isinf(r)) {
+        if (!m_isinf(a.re)) return T{R(0), a.im > R(0) ? R(1) : R(-1)};
+        if (m_isinf(a.im)) return T{nan, nan};
+        return T{a.re > R(0) ? R(1) : R(-1), R(0)};
+      }
+      if (r == R(0)) return T{R(0), R(0)};
+      return T{a.re / r, a.im / r};
+    } else if constexpr (is_half_v<T>) {
+      return half(apply(float(a)));
+    } else if constexpr (std::is_unsigned_v<T>) {
+      return T(a > 0);
+    } else if constexpr (is_int_v<T>) {
+      return T((a > 0) - (a < 0));
+    } else {
+      return a > T(0) ? T(1) : a < T(0) ? T(-1) : a == T(0) ? T(0) : a;
+    }
+  }
+};
+
+// Predicates of every dtype (integers and bools are finite). Complex: NaN if either part is, inf if
+// either part is, finite if both parts are.
+struct predicate_base : ufunc_base {
+  static constexpr int nin = 1;
+  template <class T> static constexpr bool supports = any_type<T>;
+  template <class C> using result = bool;
+};
+struct isnan_op : predicate_base {
+  static constexpr const char* name = "isnan";
+  template <class T> CUNP_HD static bool apply(T a) { return has_nan(a); }
+};
+struct isinf_op : predicate_base {
+  static constexpr const char* name = "isinf";
+  template <class T> CUNP_HD static bool apply(T a) { return has_inf(a); }
+};
+struct isfinite_op : predicate_base {
+  static constexpr const char* name = "isfinite";
+  template <class T> CUNP_HD static bool apply(T a) { return !has_nan(a) && !has_inf(a); }
+};
+// signbit: the sign bit itself, also of a NaN and of -0.0.
+struct signbit_op : predicate_base {
+  static constexpr const char* name = "signbit";
+  template <class T> static constexpr bool supports = is_float_v<T>;
+  template <class T> CUNP_HD static bool apply(T a) {
+    if constexpr (is_half_v<T>) return (a.bits & 0x8000u) != 0;
+    else return m_copysign(T(1), a) < T(0);
+  }
+};
+
 // Transcendentals: float16 computes in float32 (NumPy's 'e->e' loops do the same).
 #define CUNP_TRANSCENDENTAL(op_name, real_fn, complex_fn)                  \
   struct op_name##_op : ufunc_base {                                      \
@@ -226,6 +466,40 @@ CUNP_TRANSCENDENTAL(cos, m_cos, c_cos)
 CUNP_TRANSCENDENTAL(exp, m_exp, c_exp)
 CUNP_TRANSCENDENTAL(log, m_log, c_log)
 #undef CUNP_TRANSCENDENTAL
+
+struct fmax_op : ufunc_base {
+  static constexpr const char* name = "fmax";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = any_type<T>;
+  template <class T> CUNP_HD static T apply(T a, T b) { return fmax_of(a, b); }
+};
+struct fmin_op : ufunc_base {
+  static constexpr const char* name = "fmin";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = any_type<T>;
+  template <class T> CUNP_HD static T apply(T a, T b) { return fmin_of(a, b); }
+};
+struct copysign_op : ufunc_base {
+  static constexpr const char* name = "copysign";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = is_float_v<T>;
+  template <class T> CUNP_HD static T apply(T a, T b) {
+    if constexpr (is_half_v<T>) return half::from_bits(std::uint16_t((a.bits & 0x7fffu) | (b.bits & 0x8000u)));
+    else return m_copysign(a, b);
+  }
+};
+// heaviside(x, h0): 0 for x < 0, h0 for x == 0, 1 for x > 0, NaN for NaN.
+struct heaviside_op : ufunc_base {
+  static constexpr const char* name = "heaviside";
+  static constexpr int nin = 2;
+  template <class T> static constexpr bool supports = is_float_v<T>;
+  template <class T> CUNP_HD static T apply(T x, T h0) {
+    if constexpr (is_half_v<T>) return half(apply(float(x), float(h0)));
+    else if (x != x) return x;
+    else if (x == T(0)) return h0;
+    else return x < T(0) ? T(0) : T(1);
+  }
+};
 
 // The element copy behind astype/copy/assign: the cast happens in the load (convert<T>).
 struct copy_op : ufunc_base {
@@ -250,7 +524,7 @@ enum class ufunc_id : std::uint8_t {
 #undef CUNP_ID
   count
 };
-enum class ufunc_family : std::uint8_t { arith, compare, math, copy };
+enum class ufunc_family : std::uint8_t { arith, compare, logical, bitwise, math, copy };
 
 // Calls f(type_tag<Op>{}) for the op with id `id` (host only: selects a launcher).
 template <class F>

@@ -91,6 +91,8 @@ class cuda_backend final : public backend {
     sm_count_ = prop.multiProcessorCount;
     cuda::register_arith(elementwise_);
     cuda::register_compare(elementwise_);
+    cuda::register_logical(elementwise_);
+    cuda::register_bitwise(elementwise_);
     cuda::register_math(elementwise_);
     cuda::register_copy(elementwise_);
     cuda::register_reductions(reduce_);

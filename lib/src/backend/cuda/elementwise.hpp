@@ -10,6 +10,8 @@ using elementwise_table = elementwise_launcher[int(ops::ufunc_id::count)][max_ke
 // One per op family (the last column of the op list), each in its own .cu file.
 void register_arith(elementwise_table& t);
 void register_compare(elementwise_table& t);
+void register_logical(elementwise_table& t);
+void register_bitwise(elementwise_table& t);
 void register_math(elementwise_table& t);
 void register_copy(elementwise_table& t);
 
