@@ -34,25 +34,25 @@
   X(left_shift, 2, 1, bitwise)    \
   X(right_shift, 2, 1, bitwise)   \
   X(negative, 1, 1, math)         \
-  X(positive, 1, 1, math)         \
+  X(positive, 1, 1, unary_basic)  \
   X(absolute, 1, 1, math)         \
-  X(fabs, 1, 1, math)             \
-  X(sign, 1, 1, math)             \
-  X(conjugate, 1, 1, math)        \
-  X(square, 1, 1, math)           \
+  X(fabs, 1, 1, unary_basic)      \
+  X(sign, 1, 1, unary_basic)      \
+  X(conjugate, 1, 1, unary_basic) \
+  X(square, 1, 1, unary_basic)    \
   X(sqrt, 1, 1, math)             \
   X(sin, 1, 1, math)              \
   X(cos, 1, 1, math)              \
   X(exp, 1, 1, math)              \
   X(log, 1, 1, math)              \
-  X(floor, 1, 1, math)            \
-  X(ceil, 1, 1, math)             \
-  X(trunc, 1, 1, math)            \
-  X(rint, 1, 1, math)             \
-  X(isnan, 1, 1, math)            \
-  X(isinf, 1, 1, math)            \
-  X(isfinite, 1, 1, math)         \
-  X(signbit, 1, 1, math)
+  X(floor, 1, 1, unary_basic)     \
+  X(ceil, 1, 1, unary_basic)      \
+  X(trunc, 1, 1, unary_basic)     \
+  X(rint, 1, 1, unary_basic)      \
+  X(isnan, 1, 1, predicate)       \
+  X(isinf, 1, 1, predicate)       \
+  X(isfinite, 1, 1, predicate)    \
+  X(signbit, 1, 1, predicate)
 
 // Elementwise ops that are not NumPy ufuncs but run on the same machinery (their public functions
 // resolve types their own way): the casting copy behind astype/assign, and where(cond, x, y).

@@ -524,7 +524,7 @@ enum class ufunc_id : std::uint8_t {
 #undef CUNP_ID
   count
 };
-enum class ufunc_family : std::uint8_t { arith, compare, logical, bitwise, math, copy };
+enum class ufunc_family : std::uint8_t { arith, compare, logical, bitwise, math, unary_basic, predicate, copy };
 
 // Calls f(type_tag<Op>{}) for the op with id `id` (host only: selects a launcher).
 template <class F>

@@ -94,6 +94,8 @@ class cuda_backend final : public backend {
     cuda::register_logical(elementwise_);
     cuda::register_bitwise(elementwise_);
     cuda::register_math(elementwise_);
+    cuda::register_unary_basic(elementwise_);
+    cuda::register_predicates(elementwise_);
     cuda::register_copy(elementwise_);
     cuda::register_reductions(reduce_);
     cuda::register_arg_reductions(arg_reduce_);

@@ -13,6 +13,8 @@ void register_compare(elementwise_table& t);
 void register_logical(elementwise_table& t);
 void register_bitwise(elementwise_table& t);
 void register_math(elementwise_table& t);
+void register_unary_basic(elementwise_table& t);
+void register_predicates(elementwise_table& t);
 void register_copy(elementwise_table& t);
 
 }  // namespace cunp::detail::cuda
