@@ -62,7 +62,7 @@ PLANTED = {
     "schema": "cunp-conformance-results/2", "numpy_version": None, "devices": {"host": "test"},
     "results": [{"op": "sqrt", "backend": "host", "reference": "numpy", "dtype": "float32",
                  "passed": 3, "failed": 1, "skipped": 1, "xfailed": 1, "xpassed": 0,
-                 "skip_reasons": {"planted skip"    : 1}, "xfail_reasons": {"planted known difference": 1},
+                 "skip_reasons": {"planted skip": 1}, "xfail_reasons": {"planted known difference": 1},
                  "failures": [{"case": "{}", "reason": "planted: values differ", "replay": "cunp_conformance --case '{}'"}],
                  "cases": [{"id": 0, "label": "sqrt(float32[3])", "outcome": "failed", "reason": "planted: values differ",
                             "replay": "cunp_conformance --case '{}'", "time": 0.001}]}]}
