@@ -327,9 +327,13 @@ _NUMERIC = "?bBhHiIlLqQefdFD"
 
 def numeric_loops(ufunc_name):
     """np.<ufunc>.types over the numeric dtypes cunp has, as dtype names, in NumPy's order,
-    duplicates (l and q are both int64 here) dropped: "int8,int8->int8;..."."""
+    duplicates (l and q are both int64 here) dropped: "int8,int8->int8;...". A function that wraps
+    a ufunc of umath (np.clip) answers with that ufunc's loops."""
     seen, out = set(), []
-    for t in getattr(np, ufunc_name).types:
+    uf = getattr(np, ufunc_name)
+    if not isinstance(uf, np.ufunc):
+        uf = getattr(np._core.umath, ufunc_name)
+    for t in uf.types:
         ins, outs = t.split("->")
         if any(c not in _NUMERIC for c in ins + outs):
             continue
@@ -360,40 +364,6 @@ def fma_changes_multiply(a, b=None):
         return np.where(np.isnan(x), 2, np.where(np.isinf(x), np.sign(x) * 3, np.where(x == 0, zero, 0)))
 
     return bool(np.any(kind(got.real) != kind(re)) or np.any(kind(got.imag) != kind(im)))
-
-
-def annex_g_known(op, z):
-    """Whether complex input z holds an element of a class where cunp's `op` is known to differ
-    from NumPy's: C99 Annex G special cases (inf/NaN components) and extreme components that
-    cunp's formulas do not yet handle. Each class below was found by the conformance suite;
-    conformance/README.md lists them."""
-    z = np.asarray(z)
-    if z.dtype.kind != "c" or z.size == 0:
-        return False
-    x, y = z.real, z.imag
-    fi = np.finfo(x.dtype)
-    huge = lambda v: np.isfinite(v) & (np.abs(v) >= fi.max / 2)
-    sub = lambda v: (v != 0) & (np.abs(v) < fi.smallest_normal)
-    double = x.dtype == np.float64  # complex64 computes through complex128, where its subnormals are normal
-    neg_zero = (y == 0) & np.signbit(y)
-    if op == "exp":
-        bad = np.isnan(x) & (y == 0)
-    elif op == "sin":
-        bad = ~np.isfinite(x) & np.isinf(y)
-        if double:
-            bad |= sub(x) & (np.isinf(y) | huge(y))
-    elif op == "cos":
-        bad = (x == 0) & (~np.isfinite(y) | huge(y))
-        bad |= ~np.isfinite(x) & (np.isinf(y) | neg_zero)
-        if double:
-            bad |= sub(x) & (np.isinf(y) | huge(y))
-    elif op == "sqrt":
-        bad = np.isfinite(x) & np.isfinite(y) & (huge(x) | huge(y))
-        if double:
-            bad |= sub(y) & ((x == 0) | sub(x))
-    else:
-        return False
-    return bool(np.any(bad))
 
 
 def cast_undefined(a, dtype):

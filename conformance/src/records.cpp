@@ -120,20 +120,6 @@ bool has_special(const test_case& c, const std::vector<ndarray>&) {
   return false;
 }
 
-// C99 Annex G: complex results with an inf or NaN component, and complex inputs with extreme
-// components, follow rules cunp's formulas do not reproduce yet, in classes of inputs stated in
-// cunp_harness.annex_g_known (decided on the case's own arrays).
-expectation annex_g_difference() {
-  return {expectation::xfail, "complex inputs with inf/nan or extreme components: C99 Annex G cases not yet matched",
-          [](const test_case& c, const std::vector<ndarray>& arrays) {
-            for (const ndarray& a : arrays)
-              if (is_complex(a.dtype()) && oracle::call_text("cunp_harness", "annex_g_known", {"'" + c.op + "'", a}) == "True")
-                return true;
-            return false;
-          },
-          "", {}};
-}
-
 // NumPy's contiguous complex multiply loops contract into fused multiply-adds, so where a product
 // overflows or cancels, inf - inf can come out as +-inf and a zero with another sign; cunp rounds
 // each operation, as NumPy's own strided loop does. Decided by NumPy on the case's own operands
@@ -563,6 +549,154 @@ void add_dtype_functions(std::vector<op_record>& v) {
   };
 }
 
+// The transcendentals and the other float math ufuncs (issue 9's second batch).
+void add_float_math(std::vector<op_record>& v) {
+  using T = tolerance_class;
+  struct unary_math {
+    const char* name;
+    ndarray (*fn)(const operand&);
+    value_domain domain;
+    bool complex_loops;
+  };
+  const unary_math unaries[] = {
+      {"tan", tan, value_domain::any, true},          {"arcsin", arcsin, value_domain::near_one, true},
+      {"arccos", arccos, value_domain::near_one, true}, {"arctan", arctan, value_domain::any, true},
+      {"sinh", sinh, value_domain::any, true},        {"cosh", cosh, value_domain::any, true},
+      {"tanh", tanh, value_domain::any, true},        {"arcsinh", arcsinh, value_domain::any, true},
+      {"arccosh", arccosh, value_domain::positive, true}, {"arctanh", arctanh, value_domain::near_one, true},
+      {"exp2", exp2, value_domain::any, true},        {"expm1", expm1, value_domain::any, true},
+      {"log2", log2, value_domain::positive, true},   {"log10", log10, value_domain::positive, true},
+      {"log1p", log1p, value_domain::positive, true}, {"cbrt", cbrt, value_domain::any, false},
+      {"deg2rad", deg2rad, value_domain::any, false}, {"radians", radians, value_domain::any, false},
+      {"rad2deg", rad2deg, value_domain::any, false}, {"degrees", degrees, value_domain::any, false},
+  };
+  for (const unary_math& u : unaries)
+    v.push_back(unary(u.name, u.fn, T::transcendental, u.domain, u.complex_loops ? inexact : real_floats));
+  // spacing's answer is a gap between neighbouring floats: exact
+  v.push_back(unary("spacing", spacing, T::exact, value_domain::any, real_floats));
+  without_xtensor(v.back(), "xtensor has no spacing");
+  v.push_back(binary("arctan2", arctan2, T::transcendental, real_floats));
+  v.push_back(binary("hypot", hypot, T::rounding, real_floats));
+  v.push_back(binary("logaddexp", logaddexp, T::transcendental, real_floats));
+  without_xtensor(v.back(), "xtensor has no logaddexp");
+  v.push_back(binary("logaddexp2", logaddexp2, T::transcendental, real_floats));
+  without_xtensor(v.back(), "xtensor has no logaddexp2");
+  v.push_back(binary("nextafter", nextafter, T::exact, real_floats));
+  without_xtensor(v.back(), "xtensor has no nextafter");
+  v.push_back(binary("ldexp", ldexp, T::exact, real_floats));
+  v.back().domains = {value_domain::any, value_domain::exponent};
+  without_xtensor(v.back(), "xtensor has no ldexp");
+  v.back().errors = [](const op_record& self) {
+    return std::vector<error_case>{{make_case(self, {array(dtype::float64, {3}), array(dtype::int32, {4})}), "ValueError"}};
+  };
+  using two_outputs = std::pair<ndarray, ndarray> (*)(const operand&);
+  for (auto [n, f] : {std::pair<const char*, two_outputs>{"frexp", frexp}, std::pair<const char*, two_outputs>{"modf", modf}}) {
+    v.push_back(ufunc(n, [f](const bound_call& c) {
+      auto [a, b] = f(c.operand_at(0));
+      return std::vector<ndarray>{a, b};
+    }, 1, T::exact, real_floats));
+    v.back().errors = nullptr;
+  }
+}
+
+// A loop NumPy has and cunp does not yet: cases that reach it (a complex array, or a Python
+// complex) must fail, and are expected to, until the loop lands.
+expectation missing_complex_loops(const char* reason) {
+  return {expectation::xfail, reason,
+          [](const test_case& c, const std::vector<ndarray>& arrays) {
+            for (const ndarray& a : arrays)
+              if (is_complex(a.dtype())) return true;
+            for (const auto& a : c.args)
+              if (auto* s = std::get_if<scalar_arg>(&a.v); s && s->value.is_array()) return true;
+            return false;
+          },
+          "", {}};
+}
+
+// Division, remainders, powers, and the integer-only ufuncs.
+void add_division(std::vector<op_record>& v) {
+  const char* no_complex_power = "cunp has no complex power loops yet (NumPy's 'FF->F', 'DD->D')";
+  using T = tolerance_class;
+  const std::vector<dtype> ints_and_floats = all_but({dtype::bool_, dtype::complex64, dtype::complex128});
+  // the quotient is rounded to an integer after a division, as divmod's
+  v.push_back(binary("floor_divide", floor_divide, T::rounding, ints_and_floats));
+  without_xtensor(v.back(), "xtensor's division truncates; NumPy's floor_divide floors");
+  v.push_back(binary("remainder", remainder, T::rounding, ints_and_floats));
+  without_xtensor(v.back(), "xtensor's % is C's (the dividend's sign); NumPy's remainder takes the divisor's");
+  v.push_back(binary("fmod", fmod, T::exact, ints_and_floats));
+  without_xtensor(v.back(), "xtensor's fmod has no integer loops with NumPy's x fmod 0 = 0");
+  v.push_back(binary("power", power, T::transcendental, ints_and_floats));
+  v.back().domains = {value_domain::any, value_domain::exponent};
+  v.back().expectations = {missing_complex_loops(no_complex_power)};
+  v.back().missing_loops = no_complex_power;
+  without_xtensor(v.back(), "xtensor's pow has no wrapping integer power and no error for negative integer exponents");
+  v.back().errors = [](const op_record& self) {
+    std::vector<error_case> e = broadcast_errors(self, 2);
+    json neg = json::array({2, -1, 3});
+    for (dtype d : {dtype::int8, dtype::int32, dtype::int64})
+      e.push_back({make_case(self, {array(dtype::int16, {3}), array(d, {3}, layout::C, neg)}),
+                   "ValueError"});
+    return e;
+  };
+  v.push_back(binary("float_power", float_power, T::transcendental, {dtype::float64}));
+  v.back().domains = {value_domain::any, value_domain::exponent};
+  v.back().expectations = {missing_complex_loops(no_complex_power)};
+  v.back().missing_loops = no_complex_power;
+  without_xtensor(v.back(), "xtensor has no float_power");
+  v.push_back(unary("reciprocal", reciprocal, T::rounding, value_domain::any, numeric));
+  without_xtensor(v.back(), "xtensor has no reciprocal with NumPy's integer loops");
+  v.push_back(binary("gcd", gcd, T::exact, integers));
+  without_xtensor(v.back(), "xtensor has no gcd");
+  v.push_back(binary("lcm", lcm, T::exact, integers));
+  without_xtensor(v.back(), "xtensor has no lcm");
+  v.push_back(unary("bitwise_count", bitwise_count, T::exact, value_domain::any, integers));
+  without_xtensor(v.back(), "xtensor has no bitwise_count");
+  v.push_back(ufunc("clip", [](const bound_call& c) {
+    return std::vector<ndarray>{clip(c.operand_at(0), c.operand_at(1), c.operand_at(2))};
+  }, 3, T::exact, every_dtype));
+  v.back().compare.signed_zero = true;
+}
+
+// A sample of another generator's matrix (every k-th case) and all of its random draws.
+class every_kth final : public sample_generator {
+ public:
+  every_kth(std::shared_ptr<const sample_generator> inner, std::size_t k) : inner_(std::move(inner)), k_(k) {}
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> all = inner_->matrix(r), out;
+    for (std::size_t i = 0; i < all.size(); i += k_) out.push_back(std::move(all[i]));
+    return out;
+  }
+  test_case random(const op_record& r, rng& g) const override { return inner_->random(r, g); }
+
+ private:
+  std::shared_ptr<const sample_generator> inner_;
+  std::size_t k_;
+};
+
+// NumPy's aliases (the op list's alias list): the op's record under the alias, calling cunp's
+// alias function, over every 8th case of the op's matrix (the op's own record covers the rest).
+void add_aliases(std::vector<op_record>& v) {
+  auto add = [&](const char* alias, const char* op, cunp_call call) {
+    auto it = std::find_if(v.begin(), v.end(), [&](const op_record& r) { return r.name == op; });
+    if (it == v.end()) throw value_error(std::string("alias ") + alias + ": no record for " + op);
+    op_record r = *it;
+    r.name = r.numpy = alias;
+    r.registry_name = std::string("numpy.") + alias;
+    r.call = std::move(call);
+    r.samples = std::make_shared<every_kth>(it->samples, 8);
+    without_xtensor(r, std::string("an alias: xtensor is compared under ") + op);
+    v.push_back(std::move(r));
+  };
+#define CUNP_ALIAS_CALL_1(alias) [](const bound_call& c) { return std::vector<ndarray>{cunp::alias(c.operand_at(0))}; }
+#define CUNP_ALIAS_CALL_2(alias) \
+  [](const bound_call& c) { return std::vector<ndarray>{cunp::alias(c.operand_at(0), c.operand_at(1))}; }
+#define CUNP_ALIAS_RECORD(alias, op, nin, nout) add(#alias, #op, CUNP_ALIAS_CALL_##nin(alias));
+  CUNP_UFUNC_ALIAS_LIST(CUNP_ALIAS_RECORD)
+#undef CUNP_ALIAS_RECORD
+#undef CUNP_ALIAS_CALL_1
+#undef CUNP_ALIAS_CALL_2
+}
+
 std::vector<op_record> build() {
   using T = tolerance_class;
   std::vector<op_record> v;
@@ -570,7 +704,7 @@ std::vector<op_record> build() {
   v.push_back(binary("subtract", subtract, T::rounding, numeric));
   v.push_back(binary("multiply", multiply, T::rounding, every_dtype));
   v.back().expectations = {fma_contraction(), xtensor_annex_g()};
-  v.push_back(binary("divide", true_divide, T::rounding, inexact));
+  v.push_back(binary("divide", divide, T::rounding, inexact));
   v.back().expectations = {xtensor_annex_g()};
   // NumPy's SIMD maximum/minimum may return either zero for (-0.0, +0.0)
   v.push_back(binary("maximum", maximum, T::exact, every_dtype));
@@ -634,8 +768,8 @@ std::vector<op_record> build() {
   v.push_back(unary("cos", cos, T::transcendental, value_domain::any, inexact));
   v.push_back(unary("exp", exp, T::transcendental, value_domain::any, inexact));
   v.push_back(unary("log", log, T::transcendental, value_domain::positive, inexact));
-  for (auto& r : v)
-    if (r.name == "sqrt" || r.name == "sin" || r.name == "cos" || r.name == "exp") r.expectations = {annex_g_difference()};
+  add_float_math(v);
+  add_division(v);
 
   op_record dm = ufunc(
       "divmod",
@@ -763,6 +897,7 @@ std::vector<op_record> build() {
   add_copies(v);
   add_views(v);
   add_dtype_functions(v);
+  add_aliases(v);
   return v;
 }
 

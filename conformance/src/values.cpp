@@ -59,6 +59,7 @@ ndarray random_or_special(dtype d, std::int64_t n, bool special, value_domain do
       } else {
         x = r.next();
         if (positive && is_signed) x &= (mask >> 1);
+        if (domain == value_domain::exponent) x %= 9;
       }
       v[std::size_t(i)] = x & mask;
     }
@@ -69,6 +70,7 @@ ndarray random_or_special(dtype d, std::int64_t n, bool special, value_domain do
   const double specials[] = {nan, inf, -inf, 0.0, -0.0, denorm, -denorm, big, -big, 1.0, -1.0, 0.5, 2.0, 1e-3, -7.25};
   auto random_real = [&] {
     if (domain == value_domain::near_one) return (1.0 + (r.uniform() - 0.5) / 128.0) * ((r.next() & 1) ? -1 : 1);
+    if (domain == value_domain::exponent) return r.uniform() * 16.0 - 8.0;
     double mag = std::pow(10.0, r.uniform() * (d == dtype::float16 ? 4.0 : 6.0) - 3.0);
     double v = mag * (0.5 + r.uniform());
     return (!positive && (r.next() & 1)) ? -v : v;

@@ -24,7 +24,9 @@ struct rng {
 // What "random" draws for an input: anything (magnitudes 1e-3..1e3, both signs), positive only,
 // or near one (1 + u/256, either sign: products of a million stay representable, so overflow and
 // underflow are left to the special values).
-enum class value_domain { any, positive, near_one };
+// any: wide magnitudes, either sign; positive; near_one: magnitudes near 1, either sign;
+// exponent: small powers and shifts (integers 0..8, floats in [-8, 8)), random values only
+enum class value_domain { any, positive, near_one, exponent };
 
 // The seed of array #index (depth first) of a case with seed `case_seed`.
 inline std::uint64_t array_seed(std::uint64_t case_seed, std::size_t index) { return case_seed * 4 + index; }

@@ -82,15 +82,17 @@ shape_t broadcast_shapes(const std::vector<shape_t>& shapes);
 #define CUNP_UFUNC_DECLARATION_1_1(op) ndarray op(const operand& x);
 #define CUNP_UFUNC_DECLARATION_2_1(op) ndarray op(const operand& x1, const operand& x2);
 #define CUNP_UFUNC_DECLARATION_2_2(op) std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2);
+#define CUNP_UFUNC_DECLARATION_1_2(op) std::pair<ndarray, ndarray> op(const operand& x);
+#define CUNP_UFUNC_DECLARATION_3_1(op) ndarray op(const operand& x1, const operand& x2, const operand& x3);
 CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC)
 #undef CUNP_DECLARE_UFUNC
-inline ndarray divide(const operand& a, const operand& b) { return true_divide(a, b); }
-inline ndarray abs(const operand& a) { return absolute(a); }
-inline ndarray conj(const operand& a) { return conjugate(a); }
-inline ndarray bitwise_not(const operand& a) { return invert(a); }
-inline ndarray bitwise_invert(const operand& a) { return invert(a); }
-inline ndarray bitwise_left_shift(const operand& a, const operand& b) { return left_shift(a, b); }
-inline ndarray bitwise_right_shift(const operand& a, const operand& b) { return right_shift(a, b); }
+#define CUNP_DEFINE_ALIAS(alias, op, nin, nout) CUNP_ALIAS_DEFINITION_##nin(alias, op)
+#define CUNP_ALIAS_DEFINITION_1(alias, op) \
+  inline ndarray alias(const operand& x) { return op(x); }
+#define CUNP_ALIAS_DEFINITION_2(alias, op) \
+  inline ndarray alias(const operand& x1, const operand& x2) { return op(x1, x2); }
+CUNP_UFUNC_ALIAS_LIST(CUNP_DEFINE_ALIAS)
+#undef CUNP_DEFINE_ALIAS
 
 // numpy.where(condition, x, y): elements of x where condition is true, else of y; x and y
 // promote together (NEP 50), the condition is read as bool, all three broadcast.
@@ -140,7 +142,8 @@ ndarray concatenate(const std::vector<ndarray>& arrays, const concatenate_option
 CUNP_BINARY_OPERATOR(+, add)
 CUNP_BINARY_OPERATOR(-, subtract)
 CUNP_BINARY_OPERATOR(*, multiply)
-CUNP_BINARY_OPERATOR(/, true_divide)
+CUNP_BINARY_OPERATOR(/, divide)
+CUNP_BINARY_OPERATOR(%, remainder)
 CUNP_BINARY_OPERATOR(==, equal)
 CUNP_BINARY_OPERATOR(!=, not_equal)
 CUNP_BINARY_OPERATOR(<, less)

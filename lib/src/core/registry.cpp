@@ -31,19 +31,35 @@ const std::vector<registered_op>& op_registry() {
       const ufunc_info& u = ufunc_table(id);
       registered_op e{"numpy." + std::string(u.name), "cunp::" + cunp_name, category, {}, {}};
       for (const ufunc_loop& l : u.loops) e.loops.push_back(loop_signature(l));
+      // a loop's dtype is its inputs' where they are uniform; an op without uniform loops (ldexp's
+      // 'ei->e') is listed by its first input
+      auto uniform = [](const ufunc_loop& l) { return std::count(l.in.begin(), l.in.end(), l.in[0]) == std::ptrdiff_t(l.in.size()); };
+      bool any_uniform = std::any_of(u.loops.begin(), u.loops.end(), uniform);
       for (backend* b : backends) {
         registered_op::backend_dtypes bd{b->name(), {}};
         for (const ufunc_loop& l : u.loops)
           if (b->has_loop(id, l.kernel) && std::find(bd.dtypes.begin(), bd.dtypes.end(), l.in[0]) == bd.dtypes.end() &&
-              std::count(l.in.begin(), l.in.end(), l.in[0]) == std::ptrdiff_t(l.in.size()))
+              (uniform(l) || !any_uniform))
             bd.dtypes.push_back(l.in[0]);
         e.backends.push_back(bd);
       }
       r.push_back(e);
     };
+    // NumPy's aliases: the entry of the op they name, under the alias
+    auto add_alias = [&](const std::string& alias, ops::ufunc_id id) {
+      const std::string canonical = "numpy." + std::string(ufunc_table(id).name);
+      auto it = std::find_if(r.begin(), r.end(), [&](const registered_op& e) { return e.numpy_name == canonical; });
+      registered_op e = *it;
+      e.numpy_name = "numpy." + alias;
+      e.cunp_name = "cunp::" + alias;
+      r.push_back(e);
+    };
 #define CUNP_REGISTER_UFUNC(op, nin, nout, family) add_elementwise(ops::ufunc_id::op, #op, "ufunc");
     CUNP_UFUNC_LIST(CUNP_REGISTER_UFUNC)
 #undef CUNP_REGISTER_UFUNC
+#define CUNP_REGISTER_ALIAS(alias, op, nin, nout) add_alias(#alias, ops::ufunc_id::op);
+    CUNP_UFUNC_ALIAS_LIST(CUNP_REGISTER_ALIAS)
+#undef CUNP_REGISTER_ALIAS
     add_elementwise(ops::ufunc_id::where, "where", "searching");
     r.back().loops.clear();  // where resolves by result_type, not by a loop table
     for (int i = 0; i < int(ops::reduce_id::count); ++i) {

@@ -27,8 +27,38 @@ std::string dtypes_str(const std::vector<dtype>& ds) {
   return s;
 }
 
-// The loop NumPy's type resolution picks: the first whose inputs every operand casts to safely.
-const ufunc_loop& select_loop(const ufunc_info& u, const std::vector<dtype>& in_dtypes) {
+// A Python scalar that took an array's dtype, meeting a loop of mixed input dtypes (ldexp's
+// 'ei->e'): NumPy accepts a loop input of the scalar's kind or a higher one (its value is checked
+// against the chosen loop afterwards).
+bool weak_kind_fits(const weak_scalar& s, dtype d) {
+  switch (s.kind) {
+    case weak_scalar::kind_t::boolean: return true;
+    case weak_scalar::kind_t::integer: return d != dtype::bool_;
+    case weak_scalar::kind_t::floating: return is_floating(d) || is_complex(d);
+    case weak_scalar::kind_t::complex: return is_complex(d);
+  }
+  return false;
+}
+
+// Whether a Python scalar takes the arrays' dtype (NEP 50: their kind is at least its own), rather
+// than its default dtype.
+bool took_array_kind(const weak_scalar& s, const std::vector<dtype>& strong) {
+  if (strong.empty()) return false;
+  std::vector<dtype_operand> ops(strong.begin(), strong.end());
+  dtype d = result_type(ops);
+  switch (s.kind) {
+    case weak_scalar::kind_t::boolean: return true;
+    case weak_scalar::kind_t::integer: return d != dtype::bool_;
+    case weak_scalar::kind_t::floating: return is_floating(d) || is_complex(d);
+    case weak_scalar::kind_t::complex: return is_complex(d);
+  }
+  return false;
+}
+
+// The loop NumPy's type resolution picks: the first whose inputs every operand casts to safely
+// (weak[i]: the Python scalar given for input i of an op with mixed loops only, else null).
+const ufunc_loop& select_loop(const ufunc_info& u, const std::vector<dtype>& in_dtypes,
+                              const std::vector<const weak_scalar*>& weak) {
   if (u.bool_error) {
     bool all_bool = true;
     for (dtype d : in_dtypes) all_bool &= d == dtype::bool_;
@@ -40,7 +70,8 @@ const ufunc_loop& select_loop(const ufunc_info& u, const std::vector<dtype>& in_
   if (u.integers_as_float64 && all_integer) want.assign(in_dtypes.size(), dtype::float64);
   for (const ufunc_loop& l : u.loops) {
     bool ok = true;
-    for (std::size_t i = 0; i < want.size(); ++i) ok &= can_cast(want[i], l.in[i], casting::safe);
+    for (std::size_t i = 0; i < want.size(); ++i)
+      ok &= weak[i] ? weak_kind_fits(*weak[i], l.in[i]) : can_cast(want[i], l.in[i], casting::safe);
     if (ok) return l;
   }
   throw type_error("ufunc '" + std::string(u.name) + "' not supported for the input types (" + dtypes_str(in_dtypes) +
@@ -84,9 +115,42 @@ std::optional<bool> out_of_range_comparison(ops::ufunc_id id, const std::vector<
   });
 }
 
-std::vector<ndarray> call_elementwise(ops::ufunc_id id, const std::vector<const operand*>& args,
+std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args,
                                       const ufunc_loop* forced_loop = nullptr) {
   const ufunc_info& u = ufunc_table(id);
+  std::optional<operand> first_as_array, low_bound, high_bound;
+  if (u.clip_wrapper) {
+    // np.clip passes its first argument through asanyarray: a Python scalar there is a strong 0-d
+    // array of its own dtype, on the other operands' device
+    if (!args[0]->is_array()) {
+      std::optional<device> at;
+      for (const operand* a : args)
+        if (a->is_array() && a->array().valid()) {
+          at = a->array().device();
+          break;
+        }
+      first_as_array.emplace(full({}, args[0]->scalar(), std::nullopt, order::C, at));
+      args[0] = &*first_as_array;
+    }
+    // and, for an integer array, drops a Python int bound beyond the dtype's range on its own
+    // side (which clamps to the dtype's extreme: the same values, as minimum or maximum gives)
+    dtype d = args[0]->array().dtype();
+    if (is_integer(d)) {
+      bool is_signed = kind(d) == dtype_kind::signed_int;
+      int bits = int(itemsize(d)) * 8;
+      std::int64_t lowest = is_signed ? (bits == 64 ? INT64_MIN : -(std::int64_t(1) << (bits - 1))) : 0;
+      std::uint64_t highest = (is_signed ? (std::uint64_t(1) << (bits - 1)) - 1 : (bits == 64 ? UINT64_MAX : (std::uint64_t(1) << bits) - 1));
+      auto clamped = [&](std::size_t i, bool below, std::optional<operand>& slot) {
+        if (args[i]->is_array() || args[i]->scalar().kind != weak_scalar::kind_t::integer) return;
+        const weak_scalar& s = args[i]->scalar();
+        if (s.fits(d) || s.negative != below) return;
+        slot.emplace(below ? weak_scalar(lowest) : weak_scalar(highest));
+        args[i] = &*slot;
+      };
+      clamped(1, true, low_bound);
+      clamped(2, false, high_bound);
+    }
+  }
   std::vector<dtype> strong;
   std::vector<shape_t> shapes;
   const ndarray* first = nullptr;
@@ -106,14 +170,19 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, const std::vector<const 
     if (forced_loop) return *forced_loop;
     if (const ufunc_loop* l = logical_bool_loop(u, args)) return *l;
     std::vector<dtype> in_dtypes;
+    std::vector<const weak_scalar*> weak;
     for (const operand* a : args) {
       if (a->is_array()) {
         in_dtypes.push_back(a->array().dtype());
+        weak.push_back(nullptr);
         continue;
       }
+      // a Python scalar meets loops as the dtype it promotes to with the arrays (NEP 50); where it
+      // took an array's dtype, mixed loops match it by its kind instead
       in_dtypes.push_back(weak_scalar_dtype(a->scalar(), strong));
+      weak.push_back(!u.uniform_loops && took_array_kind(a->scalar(), strong) ? &a->scalar() : nullptr);
     }
-    const ufunc_loop& l = select_loop(u, in_dtypes);
+    const ufunc_loop& l = select_loop(u, in_dtypes, weak);
     // a Python int becomes an element of the type its loop input computes in (NEP 50):
     // int8_array + 300 overflows, int8_array / 300 divides in float64
     for (std::size_t i = 0; i < args.size(); ++i)
@@ -175,6 +244,15 @@ std::vector<ndarray> call(ops::ufunc_id id, const A&... a) {
   std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2) {      \
     auto r = call(ops::ufunc_id::op, x1, x2);                                \
     return {r[0], r[1]};                                                      \
+  }
+#define CUNP_UFUNC_DEFINITION_1_2(op)                    \
+  std::pair<ndarray, ndarray> op(const operand& x) {       \
+    auto r = call(ops::ufunc_id::op, x);                  \
+    return {r[0], r[1]};                                   \
+  }
+#define CUNP_UFUNC_DEFINITION_3_1(op)                                                   \
+  ndarray op(const operand& x1, const operand& x2, const operand& x3) {                 \
+    return call(ops::ufunc_id::op, x1, x2, x3)[0];                                      \
   }
 CUNP_UFUNC_LIST(CUNP_DEFINE_UFUNC)
 #undef CUNP_DEFINE_UFUNC

@@ -1,5 +1,6 @@
 #include "core/ufunc_loops.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace cunp::detail {
@@ -19,6 +20,10 @@ ufunc_info build(ops::ufunc_id id) {
     if (k == kernels.size()) kernels.push_back(key);
     l.kernel = int(k);
     u.loops.push_back(std::move(l));
+  });
+  u.clip_wrapper = Op::clip_wrapper;
+  u.uniform_loops = std::any_of(u.loops.begin(), u.loops.end(), [](const ufunc_loop& l) {
+    return std::count(l.in.begin(), l.in.end(), l.in[0]) == std::ptrdiff_t(l.in.size());
   });
   if (int(kernels.size()) > max_kernels) throw std::logic_error(std::string(Op::name) + ": more kernels than max_kernels");
   return u;

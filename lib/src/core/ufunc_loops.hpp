@@ -1,6 +1,6 @@
 // Elementwise loop tables, derived from the op definitions in src/ops (one source of truth), in
 // NumPy's loop order; type resolution picks the first loop every input casts to safely (NumPy's
-// rule). Loops that compute alike share one kernel (true_divide's 'bb->d' ... 'QQ->d' all run
+// rule). Loops that compute alike share one kernel (divide's 'bb->d' ... 'QQ->d' all run
 // the float64 kernel), so a backend instantiates each kernel once.
 #pragma once
 #include <string>
@@ -27,6 +27,8 @@ struct ufunc_info {
   bool integers_as_float64;  // all-integer (and bool) inputs take the float64 loop
   bool mixed_inputs_as_bool;  // inputs not all arrays of one dtype take the bool loop
   std::vector<ufunc_loop> loops;
+  bool uniform_loops = true;  // false: every loop mixes input dtypes (ldexp)
+  bool clip_wrapper = false;
 };
 const ufunc_info& ufunc_table(ops::ufunc_id id);
 std::string loop_signature(const ufunc_loop& l);  // NumPy's spelling: "bb->d", "qQ->?", "bb->bb"

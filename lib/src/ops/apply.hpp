@@ -8,10 +8,21 @@
 
 namespace cunp::ops {
 
+// Op's value for one element; an op that checks its inputs reports what it finds to src.report
+// (which only such ops' readers need to have).
+template <class Op, class Src, class... A>
+CUNP_HD auto checked_apply(const Src& src, A... a) {
+  if constexpr (Op::checks_inputs) {
+    kernel_error e = Op::check(a...);
+    if (e != kernel_error::none) src.report(e);
+  }
+  return Op::apply(a...);
+}
+
 // src.template get<K, T>() yields input K as T; dst.template put<J>(v) takes output J.
 template <class Op, class Sig, class Src, std::size_t... K>
 CUNP_HD auto apply_inputs(const Src& src, std::index_sequence<K...>) {
-  return Op::apply(src.template get<K, type_at_t<K, typename Sig::inputs>>()...);
+  return checked_apply<Op>(src, src.template get<K, type_at_t<K, typename Sig::inputs>>()...);
 }
 
 template <class Op, class Sig, class Src, class Dst>

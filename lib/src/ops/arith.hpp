@@ -7,6 +7,12 @@ namespace cunp::ops {
 
 // Integer add/sub/mul in the unsigned type: wraps without C++'s signed-overflow UB.
 template <class T> using unsigned_of = std::make_unsigned_t<T>;
+// Unsigned products modulo 2^bits: narrower types multiply as unsigned int, not as the int they
+// would promote to (where 65535 * 65535 overflows).
+template <class U> CUNP_HD U wrapping_mul(U a, U b) {
+  using W = std::conditional_t<(sizeof(U) < sizeof(unsigned)), unsigned, U>;
+  return U(W(a) * W(b));
+}
 
 template <class T> CUNP_HD T add(T a, T b) {
   if constexpr (is_bool_v<T>) return a || b;
@@ -23,7 +29,7 @@ template <class T> CUNP_HD T sub(T a, T b) {
 }
 template <class T> CUNP_HD T mul(T a, T b) {
   if constexpr (is_bool_v<T>) return a && b;
-  else if constexpr (is_int_v<T>) return T(unsigned_of<T>(a) * unsigned_of<T>(b));
+  else if constexpr (is_int_v<T>) return T(wrapping_mul(unsigned_of<T>(a), unsigned_of<T>(b)));
   else if constexpr (is_half_v<T>) return half(float(a) * float(b));
   else if constexpr (is_complex_v<T>) return T{a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
   else return a * b;

@@ -50,11 +50,83 @@ CUNP_HD inline float m_fmod(float x, float y) { return ::fmodf(x, y); }
 CUNP_HD inline double m_fmod(double x, double y) { return ::fmod(x, y); }
 CUNP_HD inline float m_copysign(float x, float y) { return ::copysignf(x, y); }
 CUNP_HD inline double m_copysign(double x, double y) { return ::copysign(x, y); }
+CUNP_HD inline float m_tan(float x) { return ::tanf(x); }
+CUNP_HD inline double m_tan(double x) { return ::tan(x); }
+CUNP_HD inline float m_asin(float x) { return ::asinf(x); }
+CUNP_HD inline double m_asin(double x) { return ::asin(x); }
+CUNP_HD inline float m_acos(float x) { return ::acosf(x); }
+CUNP_HD inline double m_acos(double x) { return ::acos(x); }
+CUNP_HD inline float m_atan(float x) { return ::atanf(x); }
+CUNP_HD inline double m_atan(double x) { return ::atan(x); }
+CUNP_HD inline float m_tanh(float x) { return ::tanhf(x); }
+CUNP_HD inline double m_tanh(double x) { return ::tanh(x); }
+CUNP_HD inline float m_asinh(float x) { return ::asinhf(x); }
+CUNP_HD inline double m_asinh(double x) { return ::asinh(x); }
+CUNP_HD inline float m_acosh(float x) { return ::acoshf(x); }
+CUNP_HD inline double m_acosh(double x) { return ::acosh(x); }
+CUNP_HD inline float m_atanh(float x) { return ::atanhf(x); }
+CUNP_HD inline double m_atanh(double x) { return ::atanh(x); }
+CUNP_HD inline float m_expm1(float x) { return ::expm1f(x); }
+CUNP_HD inline double m_expm1(double x) { return ::expm1(x); }
+CUNP_HD inline float m_log2(float x) { return ::log2f(x); }
+CUNP_HD inline double m_log2(double x) { return ::log2(x); }
+CUNP_HD inline float m_log10(float x) { return ::log10f(x); }
+CUNP_HD inline double m_log10(double x) { return ::log10(x); }
+CUNP_HD inline float m_cbrt(float x) { return ::cbrtf(x); }
+CUNP_HD inline double m_cbrt(double x) { return ::cbrt(x); }
+CUNP_HD inline float m_pow(float x, float y) { return ::powf(x, y); }
+CUNP_HD inline double m_pow(double x, double y) { return ::pow(x, y); }
+CUNP_HD inline float m_nextafter(float x, float y) { return ::nextafterf(x, y); }
+CUNP_HD inline double m_nextafter(double x, double y) { return ::nextafter(x, y); }
+CUNP_HD inline float m_ldexp(float x, int e) { return ::ldexpf(x, e); }
+CUNP_HD inline double m_ldexp(double x, int e) { return ::ldexp(x, e); }
+CUNP_HD inline float m_frexp(float x, int* e) { return ::frexpf(x, e); }
+CUNP_HD inline double m_frexp(double x, int* e) { return ::frexp(x, e); }
+CUNP_HD inline float m_modf(float x, float* i) { return ::modff(x, i); }
+CUNP_HD inline double m_modf(double x, double* i) { return ::modf(x, i); }
 template <class T> CUNP_HD inline bool m_isnan(T x) { return x != x; }
 template <class T> CUNP_HD inline bool m_isinf(T x) { return x == T(1) / T(0) || x == -T(1) / T(0); }
 
-// Just below the x where exp(x) overflows T: past it, results are built from exp(x/2) twice.
-template <class T> CUNP_HD constexpr T exp_overflow_bound() { return T(sizeof(T) == 4 ? 88.0 : 709.0); }
+// Past this x, exp(x) overflows T: ln(2) * (max exponent - 1). Results are built from
+// exp(x - k t) and factors exp(t) so that exp(x) * cos(y) overflows only where it should.
+template <class T> CUNP_HD constexpr T exp_scale_bound() { return T(sizeof(T) == 4 ? 88.02969193111305 : 709.0895657128241); }
+template <class T> CUNP_HD constexpr T largest_finite() { return sizeof(T) == 4 ? T(3.4028234663852886e38) : T(1.7976931348623157e308); }
+template <class T> CUNP_HD constexpr T smallest_normal() { return sizeof(T) == 4 ? T(1.1754943508222875e-38) : T(2.2250738585072014e-308); }
+
+// k e^|x| * (c, s) for |x| past exp_scale_bound (k is 1 or 1/2), without overflowing before the
+// product does, and without underflowing a tiny sine first.
+template <class T>
+CUNP_HD void scaled_exp_product(T ax, T k, T& c, T& s) {
+  const T t = exp_scale_bound<T>(), et = m_exp(t);
+  ax -= t;
+  c *= et * k;
+  s *= et * k;
+  if (ax > t) {
+    ax -= t;
+    c *= et;
+    s *= et;
+  }
+  if (ax > t) {  // past 3t: overflows whatever the cosine
+    c *= largest_finite<T>();
+    s *= largest_finite<T>();
+  } else {
+    T e = m_exp(ax);
+    c *= e;
+    s *= e;
+  }
+}
+
+// sin and cos of y, with sin(y) = y where y is too small for sin to be worth calling
+template <class T>
+CUNP_HD void sin_cos(T y, T& s, T& c) {
+  if (m_fabs(y) > smallest_normal<T>()) {
+    s = m_sin(y);
+    c = m_cos(y);
+  } else {
+    s = y;
+    c = T(1);
+  }
+}
 
 // |z| without intermediate overflow or underflow: CUDA's hypot rounds |DBL_MAX + 0j| up to inf,
 // so both backends use this one.
@@ -69,7 +141,7 @@ CUNP_HD T c_abs(complex<T> z) {
   return big * m_sqrt(T(1) + q * q);
 }
 
-// C99 Annex G semantics for the special values NumPy's npymath (glibc) gives.
+// C99 Annex G, with the choices glibc (NumPy's npymath) makes where Annex G leaves a sign open.
 template <class T>
 CUNP_HD complex<T> c_sqrt(complex<T> z) {
   T a = z.re, b = z.im;
@@ -81,34 +153,110 @@ CUNP_HD complex<T> c_sqrt(complex<T> z) {
     return {m_isnan(b) ? m_fabs(b - b) : T(0), m_copysign(-a, b)};
   }
   if (m_isnan(b)) return {b, b};
-  // |z| may overflow: scale when large
-  T t;
-  if (m_fabs(a) > T(1e30) || m_fabs(b) > T(1e30)) {
-    t = m_sqrt(T(0.25) * (m_fabs(a) * T(0.25) + m_hypot(a * T(0.25), b * T(0.25)))) * T(2);
-  } else {
-    t = m_sqrt((m_fabs(a) + m_hypot(a, b)) * T(0.5));
+  // scale so that |z| neither overflows nor loses bits to subnormals; sqrt halves the exponent
+  T scale = T(1);
+  const T big = largest_finite<T>() / T(4), tiny = smallest_normal<T>() * T(4);
+  if (m_fabs(a) > big || m_fabs(b) > big) {
+    a *= T(0.25);
+    b *= T(0.25);
+    scale = T(2);
+  } else if (m_fabs(a) < tiny && m_fabs(b) < tiny) {
+    const T up = sizeof(T) == 4 ? T(16777216.0) * T(16777216.0) : T(9007199254740992.0) * T(9007199254740992.0);  // 2^(2p)
+    a *= up;
+    b *= up;
+    scale = T(1) / (sizeof(T) == 4 ? T(16777216.0) : T(9007199254740992.0));
   }
-  if (a >= 0) return {t, b / (T(2) * t)};
-  return {m_fabs(b) / (T(2) * t), m_copysign(t, b)};
+  T t = m_sqrt((m_fabs(a) + m_hypot(a, b)) * T(0.5));
+  if (a >= 0) return {t * scale, b / (T(2) * t) * scale};
+  return {m_fabs(b) / (T(2) * t) * scale, m_copysign(t, b) * scale};
 }
 
 template <class T>
 CUNP_HD complex<T> c_exp(complex<T> z) {
   T x = z.re, y = z.im;
-  if (y == T(0) && !m_isnan(x)) return {m_exp(x), y};
+  bool y_finite = !m_isnan(y) && !m_isinf(y);
+  if (m_isnan(x)) return {x, y == T(0) ? y : x};
   if (m_isinf(x)) {
-    if (x < 0) {
-      if (m_isnan(y) || m_isinf(y)) return {T(0), m_copysign(T(0), y)};
-      return {T(0) * m_cos(y), T(0) * m_sin(y)};
+    if (y_finite) {
+      T v = x < 0 ? T(0) : x;
+      if (y == T(0)) return {v, y};
+      T s, c;
+      sin_cos(y, s, c);
+      return {m_copysign(v, c), m_copysign(v, s)};
     }
-    if (m_isnan(y) || m_isinf(y)) return {x, y - y};
+    if (x > 0) return {x, y - y};
+    return {T(0), m_copysign(T(0), y)};
   }
-  if (x > exp_overflow_bound<T>()) {  // exp(x) overflows alone, exp(x)*cos(y) may not
-    T h = m_exp(x * T(0.5));
-    return {(h * m_cos(y)) * h, (h * m_sin(y)) * h};
+  if (!y_finite) return {y - y, y - y};
+  T s, c;
+  sin_cos(y, s, c);
+  if (x > exp_scale_bound<T>()) {
+    scaled_exp_product(x, T(1), c, s);
+    return {c, s};
   }
+  if (y == T(0)) return {m_exp(x), y};
   T e = m_exp(x);
-  return {e * m_cos(y), e * m_sin(y)};
+  return {e * c, e * s};
+}
+
+// sinh(x+iy) = sinh x cos y + i cosh x sin y; cosh(x+iy) = cosh x cos y + i sinh x sin y.
+template <class T>
+CUNP_HD complex<T> c_sinh(complex<T> z) {
+  T x = z.re, y = z.im;
+  bool y_finite = !m_isnan(y) && !m_isinf(y);
+  if (m_isnan(x)) return {x, y == T(0) ? y : x};
+  if (m_isinf(x)) {
+    if (!y_finite) return {m_fabs(x), y - y};
+    if (y == T(0)) return {x, y};
+    T s, c;
+    sin_cos(y, s, c);
+    return {m_copysign(m_fabs(x), c) * (x < 0 ? T(-1) : T(1)), m_copysign(m_fabs(x), s)};
+  }
+  if (!y_finite) return {x == T(0) ? x : y - y, y - y};
+  T s, c;
+  sin_cos(y, s, c);
+  if (m_fabs(x) > exp_scale_bound<T>()) {
+    if (x < 0) c = -c;
+    scaled_exp_product(m_fabs(x), T(0.5), c, s);
+    return {c, s};
+  }
+  return {m_sinh(x) * c, m_cosh(x) * s};
+}
+
+template <class T>
+CUNP_HD complex<T> c_cosh(complex<T> z) {
+  T x = z.re, y = z.im;
+  bool y_finite = !m_isnan(y) && !m_isinf(y);
+  if (m_isnan(x)) return {x, y == T(0) ? y : x};
+  if (m_isinf(x)) {
+    if (!y_finite) return {m_fabs(x), y - y};
+    if (y == T(0)) return {m_fabs(x), y * (x < 0 ? T(-1) : T(1))};
+    T s, c;
+    sin_cos(y, s, c);
+    return {m_copysign(m_fabs(x), c), m_copysign(m_fabs(x), s) * (x < 0 ? T(-1) : T(1))};
+  }
+  if (!y_finite) return {y - y, x == T(0) ? T(0) : y - y};
+  T s, c;
+  sin_cos(y, s, c);
+  if (m_fabs(x) > exp_scale_bound<T>()) {
+    if (x < 0) s = -s;
+    scaled_exp_product(m_fabs(x), T(0.5), c, s);
+    return {c, s};
+  }
+  return {m_cosh(x) * c, m_sinh(x) * s};
+}
+
+// sin z = -i sinh(iz), cos z = cosh(iz): Annex G defines them so, special values included.
+// (glibc's csin gives sin(x + i inf) = NaN + i inf, either sign of inf, for non-finite x.)
+template <class T>
+CUNP_HD complex<T> c_sin(complex<T> z) {
+  if (m_isinf(z.im) && (m_isnan(z.re) || m_isinf(z.re))) return {z.re - z.re, m_fabs(z.im)};
+  complex<T> h = c_sinh(complex<T>{-z.im, z.re});
+  return {h.im, -h.re};
+}
+template <class T>
+CUNP_HD complex<T> c_cos(complex<T> z) {
+  return c_cosh(complex<T>{-z.im, z.re});
 }
 
 template <class T>
@@ -128,29 +276,6 @@ CUNP_HD complex<T> c_log(complex<T> z) {
     return {m_log(m_hypot(a * s, b * s)) + k * T(0.693147180559945309417232121458176568), m_atan2(b, a)};
   }
   return {m_log(r), m_atan2(b, a)};
-}
-
-template <class T>
-CUNP_HD complex<T> c_sin(complex<T> z) {  // sin(x+iy) = sin x cosh y + i cos x sinh y
-  T x = z.re, y = z.im;
-  if (y == T(0)) return {m_sin(x), m_isinf(x) || m_isnan(x) ? y : m_cos(x) * y};
-  if (x == T(0)) return {x, m_sinh(y)};
-  if (m_fabs(y) > exp_overflow_bound<T>()) {  // cosh/sinh overflow alone; the products may not
-    T e = m_exp(m_fabs(y) * T(0.5)), hs = m_copysign(e, y);
-    return {(m_sin(x) * T(0.5) * e) * e, (m_cos(x) * T(0.5) * hs) * e};
-  }
-  return {m_sin(x) * m_cosh(y), m_cos(x) * m_sinh(y)};
-}
-
-template <class T>
-CUNP_HD complex<T> c_cos(complex<T> z) {  // cos(x+iy) = cos x cosh y - i sin x sinh y
-  T x = z.re, y = z.im;
-  if (y == T(0)) return {m_cos(x), m_isinf(x) || m_isnan(x) ? T(0) * y : -(m_sin(x) * y)};
-  if (m_fabs(y) > exp_overflow_bound<T>()) {
-    T e = m_exp(m_fabs(y) * T(0.5)), hs = m_copysign(e, y);
-    return {(m_cos(x) * T(0.5) * e) * e, -((m_sin(x) * T(0.5) * hs) * e)};
-  }
-  return {m_cos(x) * m_cosh(y), -(m_sin(x) * m_sinh(y))};
 }
 
 }  // namespace cunp::ops

@@ -11,53 +11,18 @@
 //     are not all compute<T> (where: bool, T, T);
 //   optionally extra_loops, a type_list of signature<...> with inputs of different types
 //     (equal's 'qQ->?'), placed after the uniform loop of dtype extra_after, as NumPy orders them;
-//   apply(inputs...): the value, or a pair for two outputs.
+//   apply(inputs...): the value, or a pair for two outputs;
+//   optionally checks_inputs and check(inputs...): a kernel_error for inputs NumPy rejects by
+//     value (a negative integer power), found as the loop runs.
 #pragma once
 #include "cunp/ufunc_list.hpp"
 #include <vector>
 
-#include "ops/arith.hpp"
+#include "ops/ufunc_base.hpp"
+#include "ops/ufuncs_division.hpp"
+#include "ops/ufuncs_math.hpp"
 
 namespace cunp::ops {
-
-template <class... T> struct type_list {
-  static constexpr int size = sizeof...(T);
-};
-template <class In, class Out> struct signature;
-template <class... I, class... O> struct signature<type_list<I...>, type_list<O...>> {
-  using inputs = type_list<I...>;
-  using outputs = type_list<O...>;
-  static constexpr int nin = sizeof...(I), nout = sizeof...(O);
-};
-
-// The values of a two-output op (divmod, frexp, modf).
-template <class A, class B> struct pair {
-  A first;
-  B second;
-};
-
-template <std::size_t K, class L> struct type_at;
-template <std::size_t K, class H, class... T> struct type_at<K, type_list<H, T...>> : type_at<K - 1, type_list<T...>> {};
-template <class H, class... T> struct type_at<0, type_list<H, T...>> {
-  using type = H;
-};
-template <std::size_t K, class L> using type_at_t = typename type_at<K, L>::type;
-
-template <class T> inline constexpr bool any_type = true;
-template <class T> inline constexpr bool numeric_type = !is_bool_v<T>;
-template <class T> inline constexpr bool inexact_type = is_inexact_v<T>;
-
-// Defaults: loop input T computes in T and yields T; no loops beyond the uniform ones.
-struct ufunc_base {
-  static constexpr int nout = 1;
-  template <class T> using compute = T;
-  template <class C> using result = C;
-  using extra_loops = type_list<>;
-  static constexpr dtype extra_after = dtype::complex128;
-  static constexpr const char* bool_error = nullptr;  // set where NumPy refuses bool outright
-  static constexpr bool integers_as_float64 = false;  // true_divide's type resolver
-  static constexpr bool mixed_inputs_as_bool = false;  // the logical ufuncs' promoter
-};
 
 struct add_op : ufunc_base {
   static constexpr const char* name = "add";
@@ -82,7 +47,7 @@ struct multiply_op : ufunc_base {
 };
 // NumPy's divide has inexact loops only; integer and bool inputs divide in its float64 loop
 // (NumPy's true-division type resolver), whatever their width.
-struct true_divide_op : ufunc_base {
+struct divide_op : ufunc_base {
   static constexpr const char* name = "divide";
   static constexpr int nin = 2;
   static constexpr bool integers_as_float64 = true;
@@ -90,52 +55,14 @@ struct true_divide_op : ufunc_base {
   template <class T> CUNP_HD static T apply(T a, T b) { return div(a, b); }
 };
 
-// divmod(a, b) = (a // b, a % b) with Python's floor semantics. Integers: division by zero gives
-// (0, 0), as NumPy's loops do; INT_MIN // -1 wraps to INT_MIN. Floats: Python's float divmod
-// (remainder from fmod, carrying the divisor's sign; the quotient rounded to the nearest integer
-// of (a - mod) / b); b == 0 gives (a / b, fmod(a, b)). float16 computes in float32 and rounds.
+// divmod(a, b) = (a // b, a % b) with Python's floor semantics (floor_divmod).
 struct divmod_op : ufunc_base {
   static constexpr const char* name = "divmod";
   static constexpr int nin = 2;
   static constexpr int nout = 2;
   template <class T> static constexpr bool supports = is_int_v<T> || is_float_v<T>;
   template <class C> using results = type_list<C, C>;
-  template <class T> CUNP_HD static pair<T, T> apply(T a, T b) {
-    if constexpr (is_half_v<T>) {
-      pair<float, float> r = apply(float(a), float(b));
-      return {half(r.first), half(r.second)};
-    } else if constexpr (is_int_v<T>) {
-      if (b == 0) return {T(0), T(0)};
-      if constexpr (std::is_signed_v<T>) {
-        if (b == T(-1)) return {T(unsigned_of<T>(0) - unsigned_of<T>(a)), T(0)};  // wraps at INT_MIN
-        T q = T(a / b), r = T(a % b);
-        if (r != 0 && ((r < 0) != (b < 0))) return {T(q - 1), T(r + b)};
-        return {q, r};
-      } else {
-        return {T(a / b), T(a % b)};
-      }
-    } else {
-      T mod = m_fmod(a, b);
-      if (b == T(0)) return {a / b, mod};
-      T d = (a - mod) / b;
-      if (mod != T(0)) {
-        if ((b < T(0)) != (mod < T(0))) {
-          mod += b;
-          d -= T(1);
-        }
-      } else {
-        mod = m_copysign(T(0), b);
-      }
-      T floordiv;
-      if (d != T(0)) {
-        floordiv = m_floor(d);
-        if (d - floordiv > T(0.5)) floordiv += T(1);
-      } else {
-        floordiv = m_copysign(T(0), a / b);
-      }
-      return {floordiv, mod};
-    }
-  }
+  template <class T> CUNP_HD static pair<T, T> apply(T a, T b) { return floor_divmod(a, b); }
 };
 
 struct maximum_op : ufunc_base {
@@ -149,6 +76,28 @@ struct minimum_op : ufunc_base {
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return min_of(a, b); }
+};
+
+// clip(x, lo, hi) = min(max(x, lo), hi) with NumPy's own max and min: a NaN x stays, a NaN bound
+// wins (so any NaN propagates), and lo > hi gives hi; complex values order lexicographically. A
+// tie keeps the bound (clip(-0.0, +0.0, 1) is +0.0), except in float16, whose loop keeps x.
+struct clip_op : ufunc_base {
+  static constexpr const char* name = "clip";
+  static constexpr int nin = 3;
+  static constexpr bool clip_wrapper = true;
+  template <class T> static constexpr bool supports = any_type<T>;
+  // which operand the result is: 0 x, 1 lo, 2 hi
+  template <class K> CUNP_HD static int pick(K x, K lo, K hi, bool ties_keep_x) {
+    int m = has_nan(x) || less_than(lo, x) || (ties_keep_x && equal_to(x, lo)) ? 0 : 1;
+    K v = m ? lo : x;
+    return has_nan(v) || less_than(v, hi) || (ties_keep_x && equal_to(v, hi)) ? m : 2;
+  }
+  template <class T> CUNP_HD static T apply(T x, T lo, T hi) {
+    int k;
+    if constexpr (is_half_v<T>) k = pick(float(x), float(lo), float(hi), true);
+    else k = pick(x, lo, hi, false);
+    return k == 0 ? x : k == 1 ? lo : hi;
+  }
 };
 
 // Comparisons compare int64 with uint64 exactly ('qQ->?', 'Qq->?'), not through float64.
@@ -524,7 +473,9 @@ enum class ufunc_id : std::uint8_t {
 #undef CUNP_ID
   count
 };
-enum class ufunc_family : std::uint8_t { arith, compare, logical, bitwise, math, unary_basic, predicate, copy };
+enum class ufunc_family : std::uint8_t {
+  arith, division, compare, logical, bitwise, math, trig, exp_log, float_parts, unary_basic, predicate, copy
+};
 
 // Calls f(type_tag<Op>{}) for the op with id `id` (host only: selects a launcher).
 template <class F>

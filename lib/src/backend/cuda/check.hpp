@@ -32,6 +32,7 @@ struct launch_context {
   cudaStream_t stream;
   int sm_count;
   caching_pool* pool;  // for temporaries, stream-ordered on `stream`
+  int* error_word;     // device view of the backend's kernel-error word (0: none)
 };
 
 }  // namespace cunp::detail::cuda

@@ -14,6 +14,7 @@
 #include "backend/cuda/scan.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
+#include "core/kernel_errors.hpp"
 
 namespace cunp::detail {
 
@@ -89,11 +90,19 @@ class cuda_backend final : public backend {
     CUNP_CUDA_CHECK(cudaGetDeviceProperties(&prop, index_));
     name_ = prop.name;
     sm_count_ = prop.multiProcessorCount;
+    // mapped host memory: kernels write it only on an error, the host reads it after a sync
+    CUNP_CUDA_CHECK(cudaHostAlloc(reinterpret_cast<void**>(&error_word_), sizeof(int), cudaHostAllocMapped));
+    *error_word_ = 0;
+    CUNP_CUDA_CHECK(cudaHostGetDevicePointer(reinterpret_cast<void**>(&error_word_device_), error_word_, 0));
     cuda::register_arith(elementwise_);
+    cuda::register_division(elementwise_);
     cuda::register_compare(elementwise_);
     cuda::register_logical(elementwise_);
     cuda::register_bitwise(elementwise_);
     cuda::register_math(elementwise_);
+    cuda::register_trig(elementwise_);
+    cuda::register_exp_log(elementwise_);
+    cuda::register_float_parts(elementwise_);
     cuda::register_unary_basic(elementwise_);
     cuda::register_predicates(elementwise_);
     cuda::register_copy(elementwise_);
@@ -101,6 +110,8 @@ class cuda_backend final : public backend {
     cuda::register_arg_reductions(arg_reduce_);
     cuda::register_scans(scan_);
   }
+
+  ~cuda_backend() override { cudaFreeHost(error_word_); }
 
   std::string name() const override { return "cuda"; }
   cunp::device dev() const override { return cunp::device::cuda(index_); }
@@ -126,11 +137,13 @@ class cuda_backend final : public backend {
     CUNP_CUDA_CHECK(cudaMemcpyAsync(dst, host, n, cudaMemcpyHostToDevice, stream_));
     // the host buffer may be freed as soon as we return
     CUNP_CUDA_CHECK(cudaStreamSynchronize(stream_));
+    raise_reported_error();
   }
   void copy_to_host(void* host, const void* src, std::size_t n) override {
     device_guard g(index_);
     CUNP_CUDA_CHECK(cudaMemcpyAsync(host, src, n, cudaMemcpyDeviceToHost, stream_));
     CUNP_CUDA_CHECK(cudaStreamSynchronize(stream_));
+    raise_reported_error();
   }
   void copy_within(void* dst, const void* src, std::size_t n) override {
     device_guard g(index_);
@@ -183,6 +196,7 @@ class cuda_backend final : public backend {
   void synchronize() override {
     device_guard g(index_);
     CUNP_CUDA_CHECK(cudaDeviceSynchronize());
+    raise_reported_error();
   }
   stream current_stream() override { return stream::external(dev(), stream_); }
   void set_current_stream(const stream& s) override { stream_ = static_cast<cudaStream_t>(s.handle()); }
@@ -195,15 +209,25 @@ class cuda_backend final : public backend {
   void synchronize_stream(const stream& s) override {
     device_guard g(index_);
     CUNP_CUDA_CHECK(cudaStreamSynchronize(static_cast<cudaStream_t>(s.handle())));
+    raise_reported_error();
   }
   std::string device_name() const override { return name_; }
 
  private:
-  cuda::launch_context ctx() { return {stream_, sm_count_, &pool_}; }
+  cuda::launch_context ctx() { return {stream_, sm_count_, &pool_, error_word_device_}; }
+  // After a synchronization: the first error a kernel reported since the last one, raised once.
+  void raise_reported_error() {
+    int e = *static_cast<volatile int*>(error_word_);
+    if (e == 0) return;
+    *error_word_ = 0;
+    raise_kernel_error(ops::kernel_error(e));
+  }
 
   int index_;
   std::string name_;
   int sm_count_ = 1;
+  int* error_word_ = nullptr;         // host view
+  int* error_word_device_ = nullptr;  // what kernels write
   cudaStream_t stream_ = nullptr;  // the legacy default stream until set
   caching_pool pool_;
   cuda::elementwise_table elementwise_ = {};

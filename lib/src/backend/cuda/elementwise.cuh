@@ -24,10 +24,14 @@ struct operand_set {
   bool is_scalar[max_operands];
   iteration::scalar_bytes scalar[max_operands];
   int nout;
+  int* error_word;  // where a checking op reports (launch_context::error_word)
 };
 
-inline operand_set operands_of(const iteration& it) {
+__device__ inline void report_error(int* word, ops::kernel_error e) { atomicCAS(word, 0, int(e)); }
+
+inline operand_set operands_of(const iteration& it, const launch_context& ctx) {
   operand_set s{};
+  s.error_word = ctx.error_word;
   for (int op = 0; op < it.nops; ++op) {
     s.data[op] = it.data[op];
     s.dtypes[op] = it.dtypes[op];
@@ -43,6 +47,7 @@ template <class Sig, bool Cast, class Offset>
 struct strided_access {
   const operand_set& s;
   const Offset* off;
+  __device__ void report(ops::kernel_error e) const { report_error(s.error_word, e); }
   template <std::size_t K, class T>
   __device__ T get() const {
     int op = s.nout + int(K);
@@ -87,6 +92,7 @@ struct dense_chunk {
   out_slots out;
   const operand_set* s;
   int k;
+  __device__ void report(ops::kernel_error e) const { report_error(s->error_word, e); }
   template <std::size_t K, class T>
   __device__ T get() const {
     int op = s->nout + int(K);
@@ -151,7 +157,7 @@ void launch_strided(const iteration& it, const launch_context& ctx) {
   for (int op = 0; op < max_operands; ++op) op_strides[op] = it.strides[op].data();
   offset_calculator<Sig::nin + Sig::nout, Index> calc(it.ndim, it.shape.data(), op_strides);
   Index n = Index(it.numel - (planted::skips_last_element<Op>::value ? 1 : 0));
-  strided_kernel<Op, Sig, Cast, Index><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it), calc, n);
+  strided_kernel<Op, Sig, Cast, Index><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), calc, n);
   check_launch(ctx.stream, Op::name);
 }
 
@@ -168,9 +174,9 @@ void launch_elementwise(const iteration& it, const launch_context& ctx) {
       vec_ok &= it.is_scalar[op] ||
                 reinterpret_cast<std::uintptr_t>(it.data[op]) % (itemsize(it.dtypes[op]) * VEC) == 0;
     if (vec_ok)
-      dense_kernel<Op, Sig, VEC><<<grid_for((it.numel + VEC - 1) / VEC, ctx), block_threads, 0, ctx.stream>>>(operands_of(it), it.numel);
+      dense_kernel<Op, Sig, VEC><<<grid_for((it.numel + VEC - 1) / VEC, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
     else
-      dense_kernel<Op, Sig, 1><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it), it.numel);
+      dense_kernel<Op, Sig, 1><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
     check_launch(ctx.stream, Op::name);
     return;
   }

@@ -5,6 +5,7 @@
 
 #include "backend/host/planted_bugs.hpp"
 #include "core/iteration.hpp"
+#include "core/kernel_errors.hpp"
 #include "ops/reductions.hpp"
 #include "ops/apply.hpp"
 
@@ -37,6 +38,10 @@ struct run_access {
   const std::array<char*, max_operands>& p;
   const std::array<std::int64_t, max_operands>& st;
   std::int64_t i;
+  ops::kernel_error* error;  // the first error the loop met
+  void report(ops::kernel_error e) const {
+    if (*error == ops::kernel_error::none) *error = e;
+  }
   template <std::size_t K, class T>
   T get() const {
     int op = it.nout + int(K);
@@ -59,13 +64,15 @@ void elementwise_loop(const iteration& it) {
   std::array<std::int64_t, max_operands> st{};
   for (int op = 0; op < it.nops; ++op) st[op] = it.ndim ? it.strides[op][0] : 0;
   std::int64_t run = inner - (planted::skips_last_element<Op>(it) ? 1 : 0);
+  ops::kernel_error error = ops::kernel_error::none;
   for_each_run(it.ndim, it.shape.data(), it.nops, it.strides, it.data, [&](const std::array<char*, max_operands>& p) {
     for (std::int64_t i = 0; i < run; ++i) {
-      run_access<Sig, Cast> at{it, p, st, i};
+      run_access<Sig, Cast> at{it, p, st, i, &error};
       planted::corrupting<Op, Sig, run_access<Sig, Cast>> out{at};
       ops::apply_element<Op, Sig>(at, out);
     }
   });
+  if (error != ops::kernel_error::none) raise_kernel_error(error);
 }
 
 // Whether some operand's dtype differs from the type the signature gives it.
