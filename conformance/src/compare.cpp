@@ -73,7 +73,7 @@ verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_c
 }
 
 verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarray& want_in, const exact_reference* ref,
-                       bool complex_inputs) {
+                       bool complex_inputs, const std::vector<double>* input_scale) {
   verdict v = compare_metadata(got_in, want_in);
   if (v.status != verdict::pass) return v;
   dtype d = want_in.dtype();
@@ -131,7 +131,9 @@ verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarr
     }
     // norm-wise for complex: ulps of the larger finite component
     auto finite_abs = [](double x) { return std::isfinite(x) ? std::abs(x) : 0.0; };
-    double sp = spacing(std::max(finite_abs(w[i].real()), finite_abs(w[i].imag())), d);
+    double magnitude = std::max(finite_abs(w[i].real()), finite_abs(w[i].imag()));
+    if (input_scale) magnitude = std::max(magnitude, (*input_scale)[i]);
+    double sp = spacing(magnitude, d);
     double allowed_ulp = 0;
     switch (cmp.tolerance) {
       case tolerance_class::exact: break;

@@ -143,6 +143,17 @@ std::optional<ndarray> unary(const std::string& op, const ndarray& a, dtype loop
       else if (op == "cos") result = result_of(xt::xarray<L>(xt::cos(*x)), out);
       else if (op == "exp") result = result_of(xt::xarray<L>(xt::exp(*x)), out);
       else if (op == "log") result = result_of(xt::xarray<L>(xt::log(*x)), out);
+      else if (op == "tan") result = result_of(xt::xarray<L>(xt::tan(*x)), out);
+      else if (op == "arcsin") result = result_of(xt::xarray<L>(xt::asin(*x)), out);
+      else if (op == "arccos") result = result_of(xt::xarray<L>(xt::acos(*x)), out);
+      else if (op == "arctan") result = result_of(xt::xarray<L>(xt::atan(*x)), out);
+      else if (op == "sinh") result = result_of(xt::xarray<L>(xt::sinh(*x)), out);
+      else if (op == "cosh") result = result_of(xt::xarray<L>(xt::cosh(*x)), out);
+      else if (op == "tanh") result = result_of(xt::xarray<L>(xt::tanh(*x)), out);
+      else if (op == "arcsinh") result = result_of(xt::xarray<L>(xt::asinh(*x)), out);
+      else if (op == "arccosh") result = result_of(xt::xarray<L>(xt::acosh(*x)), out);
+      else if (op == "arctanh") result = result_of(xt::xarray<L>(xt::atanh(*x)), out);
+      else if (op == "log10") result = result_of(xt::xarray<L>(xt::log10(*x)), out);
       else if (op == "positive") result = result_of(*x, out);
       else if (op == "logical_not") result = result_of(xt::xarray<bool>(xt::equal(*x, L(0))), out);
       else if (op == "isnan") result = result_of(xt::xarray<bool>(xt::isnan(*x)), out);
@@ -162,6 +173,12 @@ std::optional<ndarray> unary(const std::string& op, const ndarray& a, dtype loop
         else if (op == "trunc") result = result_of(xt::xarray<L>(xt::trunc(*x)), out);
         else if (op == "rint") result = result_of(xt::xarray<L>(xt::rint(*x)), out);
         else if (op == "fabs") result = result_of(xt::xarray<L>(xt::fabs(*x)), out);
+        else if (op == "exp2") result = result_of(xt::xarray<L>(xt::exp2(*x)), out);
+        else if (op == "expm1") result = result_of(xt::xarray<L>(xt::expm1(*x)), out);
+        else if (op == "log2") result = result_of(xt::xarray<L>(xt::log2(*x)), out);
+        else if (op == "log1p") result = result_of(xt::xarray<L>(xt::log1p(*x)), out);
+        else if (op == "cbrt") result = result_of(xt::xarray<L>(xt::cbrt(*x)), out);
+        else if (op == "rad2deg" || op == "degrees") result = result_of(xt::xarray<L>(xt::rad2deg(*x)), out);
       }
     } else if (op == "absolute" || op == "floor" || op == "ceil" || op == "trunc") {
       result = result_of(*x, out);

@@ -118,7 +118,7 @@ std::optional<bool> out_of_range_comparison(ops::ufunc_id id, const std::vector<
 std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args,
                                       const ufunc_loop* forced_loop = nullptr) {
   const ufunc_info& u = ufunc_table(id);
-  std::optional<operand> first_as_array, low_bound, high_bound;
+  std::optional<operand> first_as_array;
   if (u.clip_wrapper) {
     // np.clip passes its first argument through asanyarray: a Python scalar there is a strong 0-d
     // array of its own dtype, on the other operands' device
@@ -132,23 +132,24 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
       first_as_array.emplace(full({}, args[0]->scalar(), std::nullopt, order::C, at));
       args[0] = &*first_as_array;
     }
-    // and, for an integer array, drops a Python int bound beyond the dtype's range on its own
-    // side (which clamps to the dtype's extreme: the same values, as minimum or maximum gives)
+    // and, for an integer array, drops a Python int bound at or beyond the dtype's extreme on its
+    // own side: clip is then maximum, minimum or positive (whose dtypes the other bound decides)
     dtype d = args[0]->array().dtype();
     if (is_integer(d)) {
-      bool is_signed = kind(d) == dtype_kind::signed_int;
       int bits = int(itemsize(d)) * 8;
-      std::int64_t lowest = is_signed ? (bits == 64 ? INT64_MIN : -(std::int64_t(1) << (bits - 1))) : 0;
-      std::uint64_t highest = (is_signed ? (std::uint64_t(1) << (bits - 1)) - 1 : (bits == 64 ? UINT64_MAX : (std::uint64_t(1) << bits) - 1));
-      auto clamped = [&](std::size_t i, bool below, std::optional<operand>& slot) {
-        if (args[i]->is_array() || args[i]->scalar().kind != weak_scalar::kind_t::integer) return;
+      bool is_signed = kind(d) == dtype_kind::signed_int;
+      std::uint64_t top = is_signed ? (std::uint64_t(1) << (bits - 1)) - 1 : (bits == 64 ? UINT64_MAX : (std::uint64_t(1) << bits) - 1);
+      std::uint64_t bottom = is_signed ? std::uint64_t(1) << (bits - 1) : 0;  // magnitude of the minimum
+      auto dropped = [&](std::size_t i, bool low) {
+        if (args[i]->is_array() || args[i]->scalar().kind != weak_scalar::kind_t::integer) return false;
         const weak_scalar& s = args[i]->scalar();
-        if (s.fits(d) || s.negative != below) return;
-        slot.emplace(below ? weak_scalar(lowest) : weak_scalar(highest));
-        args[i] = &*slot;
+        if (low) return s.negative ? s.magnitude >= bottom : s.magnitude == 0 && bottom == 0;
+        return !s.negative && s.magnitude >= top;
       };
-      clamped(1, true, low_bound);
-      clamped(2, false, high_bound);
+      bool drop_low = dropped(1, true), drop_high = dropped(2, false);
+      if (drop_low && drop_high) return call_elementwise(ops::ufunc_id::positive, {args[0]});
+      if (drop_high) return call_elementwise(ops::ufunc_id::maximum, {args[0], args[1]});
+      if (drop_low) return call_elementwise(ops::ufunc_id::minimum, {args[0], args[2]});
     }
   }
   std::vector<dtype> strong;

@@ -28,12 +28,22 @@ CUNP_HD inline float m_sinh(float x) { return ::sinhf(x); }
 CUNP_HD inline double m_sinh(double x) { return ::sinh(x); }
 CUNP_HD inline float m_cosh(float x) { return ::coshf(x); }
 CUNP_HD inline double m_cosh(double x) { return ::cosh(x); }
-CUNP_HD inline float m_hypot(float x, float y) { return ::hypotf(x, y); }
+// CUDA's hypot rounds results within an ulp of the largest finite value up to inf: past it, hypot
+// of the halves, doubled (exact scalings)
+CUNP_HD inline float m_hypot(float x, float y) {
+  float r = ::hypotf(x, y);
+  if (r == 1.0f / 0.0f && x - x == 0.0f && y - y == 0.0f) r = 2.0f * ::hypotf(0.5f * x, 0.5f * y);
+  return r;
+}
 CUNP_HD inline float m_log1p(float x) { return ::log1pf(x); }
 CUNP_HD inline double m_log1p(double x) { return ::log1p(x); }
 CUNP_HD inline float m_exp2(float x) { return ::exp2f(x); }
 CUNP_HD inline double m_exp2(double x) { return ::exp2(x); }
-CUNP_HD inline double m_hypot(double x, double y) { return ::hypot(x, y); }
+CUNP_HD inline double m_hypot(double x, double y) {
+  double r = ::hypot(x, y);
+  if (r == 1.0 / 0.0 && x - x == 0.0 && y - y == 0.0) r = 2.0 * ::hypot(0.5 * x, 0.5 * y);
+  return r;
+}
 CUNP_HD inline float m_atan2(float y, float x) { return ::atan2f(y, x); }
 CUNP_HD inline double m_atan2(double y, double x) { return ::atan2(y, x); }
 CUNP_HD inline float m_fabs(float x) { return ::fabsf(x); }
@@ -76,8 +86,9 @@ CUNP_HD inline float m_cbrt(float x) { return ::cbrtf(x); }
 CUNP_HD inline double m_cbrt(double x) { return ::cbrt(x); }
 CUNP_HD inline float m_pow(float x, float y) { return ::powf(x, y); }
 CUNP_HD inline double m_pow(double x, double y) { return ::pow(x, y); }
-CUNP_HD inline float m_nextafter(float x, float y) { return ::nextafterf(x, y); }
-CUNP_HD inline double m_nextafter(double x, double y) { return ::nextafter(x, y); }
+// C's nextafter returns y when x == y (so nextafter(-0.0, +0.0) is +0.0); CUDA's returns x
+CUNP_HD inline float m_nextafter(float x, float y) { return x == y ? y : ::nextafterf(x, y); }
+CUNP_HD inline double m_nextafter(double x, double y) { return x == y ? y : ::nextafter(x, y); }
 CUNP_HD inline float m_ldexp(float x, int e) { return ::ldexpf(x, e); }
 CUNP_HD inline double m_ldexp(double x, int e) { return ::ldexp(x, e); }
 CUNP_HD inline float m_frexp(float x, int* e) { return ::frexpf(x, e); }

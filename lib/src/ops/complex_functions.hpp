@@ -125,7 +125,7 @@ CUNP_HD complex<T> c_atanh(complex<T> z) {
   T x = z.re, y = z.im;
   const T nan = T(0) / T(0), half_pi = T(2) * pi_4<T>();
   if (m_isnan(x)) {
-    if (m_isinf(y)) return {m_copysign(T(0), x), m_copysign(half_pi, y)};
+    if (m_isinf(y)) return {T(0), m_copysign(half_pi, y)};  // glibc's +0, whatever the NaN's sign
     return {x, nan};
   }
   if (m_isinf(x) || m_isinf(y)) return {m_copysign(T(0), x), m_isnan(y) ? y : m_copysign(half_pi, y)};
@@ -143,7 +143,13 @@ CUNP_HD complex<T> c_atanh(complex<T> z) {
   T im = T(0.5) * m_atan2(T(2) * y, one_minus * (T(1) + ax) - y * y);
   return {re, im};
 }
-template <class T> CUNP_HD complex<T> c_atan(complex<T> z) { return c_times_minus_i(c_atanh(c_times_i(z))); }
+// (atan of an infinite real part is +-pi/2 with a zero imaginary part signed as the imaginary
+// input, +0 for a NaN whatever the NaN's sign bit, which the backends' NaNs do not agree on)
+template <class T>
+CUNP_HD complex<T> c_atan(complex<T> z) {
+  if (m_isinf(z.re)) return {m_copysign(T(2) * pi_4<T>(), z.re), m_isnan(z.im) ? T(0) : m_copysign(T(0), z.im)};
+  return c_times_minus_i(c_atanh(c_times_i(z)));
+}
 
 // NumPy's formulas, computed in T as NumPy's loops compute them.
 template <class T>
@@ -151,9 +157,12 @@ CUNP_HD complex<T> c_expm1(complex<T> z) {
   T h = m_sin(z.im / T(2));
   return {m_expm1(z.re) * m_cos(z.im) - T(2) * h * h, m_exp(z.re) * m_sin(z.im)};
 }
+// (|z + 1| is rounded once to T, from double: correctly rounded on both backends, as glibc's
+// hypotf is, since log then magnifies its last bit where |z + 1| is near 1)
 template <class T>
 CUNP_HD complex<T> c_log1p(complex<T> z) {
-  return {m_log(m_hypot(z.re + T(1), z.im)), m_atan2(z.im, z.re + T(1))};
+  T re1 = z.re + T(1);
+  return {m_log(T(m_hypot(double(re1), double(z.im)))), m_atan2(z.im, re1)};
 }
 // 1/z, scaled by the larger part (NumPy's complex reciprocal loop)
 template <class T>

@@ -86,11 +86,17 @@ struct clip_op : ufunc_base {
   static constexpr int nin = 3;
   static constexpr bool clip_wrapper = true;
   template <class T> static constexpr bool supports = any_type<T>;
+  // NumPy's clip orders complex values by its plain lexicographic macros (no NaN test on the
+  // bound, unlike less_than)
+  template <class K> CUNP_HD static bool before(K a, K b) {
+    if constexpr (is_complex_v<K>) return a.re == b.re ? a.im < b.im : a.re < b.re;
+    else return a < b;
+  }
   // which operand the result is: 0 x, 1 lo, 2 hi
   template <class K> CUNP_HD static int pick(K x, K lo, K hi, bool ties_keep_x) {
-    int m = has_nan(x) || less_than(lo, x) || (ties_keep_x && equal_to(x, lo)) ? 0 : 1;
+    int m = has_nan(x) || before(lo, x) || (ties_keep_x && equal_to(x, lo)) ? 0 : 1;
     K v = m ? lo : x;
-    return has_nan(v) || less_than(v, hi) || (ties_keep_x && equal_to(v, hi)) ? m : 2;
+    return has_nan(v) || before(v, hi) || (ties_keep_x && equal_to(v, hi)) ? m : 2;
   }
   template <class T> CUNP_HD static T apply(T x, T lo, T hi) {
     int k;
