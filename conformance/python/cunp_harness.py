@@ -366,6 +366,18 @@ def fma_changes_multiply(a, b=None):
     return bool(np.any(kind(got.real) != kind(re)) or np.any(kind(got.imag) != kind(im)))
 
 
+def half_nextafter_differs(x, y):
+    """Whether np.nextafter(x, y) meets float16 zeros of opposite signs under a NumPy older than
+    2.5, whose half routine returns x for equal inputs where 2.5 (and C) return y."""
+    if tuple(int(v) for v in np.__version__.split(".")[:2]) >= (2, 5):
+        return False
+    with np.errstate(all="ignore"):
+        if np.result_type(x, y) != np.float16:
+            return False
+        a, b = np.broadcast_arrays(np.asarray(x, dtype=np.float16), np.asarray(y, dtype=np.float16))
+    return bool(np.any((a == 0) & (b == 0) & (np.signbit(a) != np.signbit(b))))
+
+
 def cast_undefined(a, dtype):
     """Whether casting a (inexact) to the integer dtype meets NaN, an infinity or a value beyond
     the integer range: undefined in NumPy, which warns and gives what the CPU's instruction gives."""

@@ -588,6 +588,17 @@ void add_float_math(std::vector<op_record>& v) {
   without_xtensor(v.back(), "xtensor has no logaddexp2");
   v.push_back(binary("nextafter", nextafter, T::exact, real_floats));
   without_xtensor(v.back(), "xtensor has no nextafter");
+  v.back().expectations = {{expectation::skip, "float16 nextafter of equal zeros: NumPy < 2.5 keeps x's sign, 2.5 y's as C (cunp follows 2.5)",
+                            [](const test_case& c, const std::vector<ndarray>& arrays) {
+                              std::vector<oracle::arg> args;
+                              std::size_t k = 0;
+                              for (const auto& a : c.args) {
+                                if (auto* s = std::get_if<scalar_arg>(&a.v)) args.push_back(python_literal(*s));
+                                else args.push_back(arrays.at(k++));
+                              }
+                              return oracle::call_text("cunp_harness", "half_nextafter_differs", args) == "True";
+                            },
+                            "numpy", {}}};
   v.push_back(binary("ldexp", ldexp, T::exact, real_floats));
   v.back().domains = {value_domain::any, value_domain::exponent};
   without_xtensor(v.back(), "xtensor has no ldexp");

@@ -28,21 +28,54 @@ CUNP_HD inline float m_sinh(float x) { return ::sinhf(x); }
 CUNP_HD inline double m_sinh(double x) { return ::sinh(x); }
 CUNP_HD inline float m_cosh(float x) { return ::coshf(x); }
 CUNP_HD inline double m_cosh(double x) { return ::cosh(x); }
-// CUDA's hypot rounds results within an ulp of the largest finite value up to inf: past it, hypot
-// of the halves, doubled (exact scalings)
+// hypot, correctly rounded as glibc's (NumPy's) is, on both backends: CUDA's is off by up to two
+// ulps and overflows just below the largest finite value. The host calls glibc; the device sums
+// the squares exactly (fma), scaled by powers of two, and corrects the square root once.
+#ifdef __CUDA_ARCH__
+__device__ inline double device_hypot(double x, double y) {
+  double a = ::fabs(x), b = ::fabs(y);
+  if (a == 1.0 / 0.0 || b == 1.0 / 0.0) return 1.0 / 0.0;
+  if (a != a || b != b) return a + b;
+  if (a < b) {
+    double t = a;
+    a = b;
+    b = t;
+  }
+  if (b == 0.0) return a;
+  double scale = 1.0;
+  if (a > 0x1p500) {
+    a *= 0x1p-600;
+    b *= 0x1p-600;
+    scale = 0x1p600;
+  } else if (b < 0x1p-500) {
+    a *= 0x1p600;
+    b *= 0x1p600;
+    scale = 0x1p-600;
+  }
+  double aa = a * a, aa_lo = ::fma(a, a, -aa), bb = b * b, bb_lo = ::fma(b, b, -bb);
+  double s = aa + bb, s_lo = ((aa - s) + bb) + aa_lo + bb_lo;
+  double h = ::sqrt(s);
+  h += (::fma(-h, h, s) + s_lo) / (2.0 * h);
+  return h * scale;
+}
+#endif
 CUNP_HD inline float m_hypot(float x, float y) {
-  float r = ::hypotf(x, y);
-  if (r == 1.0f / 0.0f && x - x == 0.0f && y - y == 0.0f) r = 2.0f * ::hypotf(0.5f * x, 0.5f * y);
-  return r;
+#ifdef __CUDA_ARCH__
+  return float(device_hypot(double(x), double(y)));
+#else
+  return ::hypotf(x, y);
+#endif
 }
 CUNP_HD inline float m_log1p(float x) { return ::log1pf(x); }
 CUNP_HD inline double m_log1p(double x) { return ::log1p(x); }
 CUNP_HD inline float m_exp2(float x) { return ::exp2f(x); }
 CUNP_HD inline double m_exp2(double x) { return ::exp2(x); }
 CUNP_HD inline double m_hypot(double x, double y) {
-  double r = ::hypot(x, y);
-  if (r == 1.0 / 0.0 && x - x == 0.0 && y - y == 0.0) r = 2.0 * ::hypot(0.5 * x, 0.5 * y);
-  return r;
+#ifdef __CUDA_ARCH__
+  return device_hypot(x, y);
+#else
+  return ::hypot(x, y);
+#endif
 }
 CUNP_HD inline float m_atan2(float y, float x) { return ::atan2f(y, x); }
 CUNP_HD inline double m_atan2(double y, double x) { return ::atan2(y, x); }

@@ -196,7 +196,7 @@ struct nextafter_op : float_binary_base {
       float fx = float(x), fy = float(y);
       if (fx != fx) return x;
       if (fy != fy) return y;
-      if (fx == fy) return x;  // NumPy's half routine keeps x (C's nextafter returns y)
+      if (fx == fy) return y;  // as C's nextafter (NumPy >= 2.5's half routine; older ones keep x)
       if (fx == 0.0f) return half::from_bits(std::uint16_t((y.bits & 0x8000u) | 1u));
       bool away = (fx < fy) == (fx > 0.0f);  // moving away from zero
       return half::from_bits(std::uint16_t(away ? x.bits + 1 : x.bits - 1));
