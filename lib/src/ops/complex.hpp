@@ -41,16 +41,17 @@ __device__ inline double device_hypot(double x, double y) {
     a = b;
     b = t;
   }
-  if (b == 0.0) return a;
+  if (b < a * 0x1p-60) return a;  // (b/a)^2 / 2 is below half an ulp of a; also b == 0
+  // b is now within 2^60 of a: one scaling keeps both squares normal and finite
   double scale = 1.0;
   if (a > 0x1p500) {
     a *= 0x1p-600;
     b *= 0x1p-600;
     scale = 0x1p600;
-  } else if (b < 0x1p-500) {
-    a *= 0x1p600;
-    b *= 0x1p600;
-    scale = 0x1p-600;
+  } else if (a < 0x1p-500) {
+    a *= 0x1p700;
+    b *= 0x1p700;
+    scale = 0x1p-700;
   }
   double aa = a * a, aa_lo = ::fma(a, a, -aa), bb = b * b, bb_lo = ::fma(b, b, -bb);
   double s = aa + bb, s_lo = ((aa - s) + bb) + aa_lo + bb_lo;
