@@ -41,7 +41,7 @@ __device__ inline double device_hypot(double x, double y) {
     a = b;
     b = t;
   }
-  if (b < a * 0x1p-60) return a;  // (b/a)^2 / 2 is below half an ulp of a; also b == 0
+  if (b == 0.0 || b < a * 0x1p-60) return a;  // (b/a)^2 / 2 is below half an ulp of a
   // b is now within 2^60 of a: one scaling keeps both squares normal and finite
   double scale = 1.0;
   if (a > 0x1p500) {
