@@ -401,26 +401,6 @@ struct signbit_op : predicate_base {
   }
 };
 
-// Transcendentals: float16 computes in float32 (NumPy's 'e->e' loops do the same).
-#define CUNP_TRANSCENDENTAL(op_name, real_fn, complex_fn)                  \
-  struct op_name##_op : ufunc_base {                                      \
-    static constexpr const char* name = #op_name;                         \
-    static constexpr int nin = 1;                                         \
-    template <class T> static constexpr bool supports = inexact_type<T>; \
-    template <class T> CUNP_HD static T apply(T a) {                      \
-      if constexpr (is_half_v<T>) return half(real_fn(float(a)));         \
-      else if constexpr (std::is_same_v<T, complex<float>>)              \
-        return convert<T>(complex_fn(convert<complex<double>>(a)));      \
-      else if constexpr (is_complex_v<T>) return complex_fn(a);           \
-      else return real_fn(a);                                             \
-    }                                                                     \
-  };
-CUNP_TRANSCENDENTAL(sqrt, m_sqrt, c_sqrt)
-CUNP_TRANSCENDENTAL(sin, m_sin, c_sin)
-CUNP_TRANSCENDENTAL(cos, m_cos, c_cos)
-CUNP_TRANSCENDENTAL(exp, m_exp, c_exp)
-CUNP_TRANSCENDENTAL(log, m_log, c_log)
-#undef CUNP_TRANSCENDENTAL
 
 struct fmax_op : ufunc_base {
   static constexpr const char* name = "fmax";

@@ -31,6 +31,11 @@ CUNP_HD T unary_float(T a, F f, CF cf) {
       return unary_float(a, [](auto x) { return real_fn(x); }, [](auto z) { return complex_fn(z); }); \
     }                                                                                     \
   };
+CUNP_FLOAT_FUNCTION(sqrt, m_sqrt, c_sqrt)
+CUNP_FLOAT_FUNCTION(sin, m_sin, c_sin)
+CUNP_FLOAT_FUNCTION(cos, m_cos, c_cos)
+CUNP_FLOAT_FUNCTION(exp, m_exp, c_exp)
+CUNP_FLOAT_FUNCTION(log, m_log, c_log)
 CUNP_FLOAT_FUNCTION(tan, m_tan, c_tan)
 CUNP_FLOAT_FUNCTION(arcsin, m_asin, c_asin)
 CUNP_FLOAT_FUNCTION(arccos, m_acos, c_acos)
