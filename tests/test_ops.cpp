@@ -298,18 +298,6 @@ void check_cumsum(const std::function<ndarray()>& run, const std::string& py, st
 }  // namespace
 
 TEST_SUITE("ops") {
-  // A negative integer exponent is found by the kernel (DESIGN.md's error flag): the ValueError
-  // comes at the next synchronization (here the copy to the host), once, and later ops run clean.
-  TEST_CASE("a kernel's value error: negative integer powers") {
-    for (dtype d : {dtype::int8, dtype::int32, dtype::int64}) {
-      CAPTURE(name(d));
-      ndarray a = test::sample({3, 4}, d), b = test::sample({3, 4}, d), e = a % 4;
-      check_like_numpy([&] { return power(a, b).to(device::host()); }, "a ** b", bind(a, b));
-      check_like_numpy([&] { return power(a, -1).to(device::host()); }, "a ** -1", bind(a));
-      check_like_numpy([&] { return power(a, e).to(device::host()); }, "a ** b", bind(a, e));
-    }
-  }
-
   TEST_CASE("argmax/argmin: every dtype, axis none/int/negative, keepdims") {
     // the sample's values repeat (period 23, and bool is mostly ties): the first occurrence must win
     const std::optional<std::int64_t> axis_cases[] = {std::nullopt, 0, 1, 2, -1, -3};

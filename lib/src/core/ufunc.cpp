@@ -45,14 +45,7 @@ bool weak_kind_fits(const weak_scalar& s, dtype d) {
 bool took_array_kind(const weak_scalar& s, const std::vector<dtype>& strong) {
   if (strong.empty()) return false;
   std::vector<dtype_operand> ops(strong.begin(), strong.end());
-  dtype d = result_type(ops);
-  switch (s.kind) {
-    case weak_scalar::kind_t::boolean: return true;
-    case weak_scalar::kind_t::integer: return d != dtype::bool_;
-    case weak_scalar::kind_t::floating: return is_floating(d) || is_complex(d);
-    case weak_scalar::kind_t::complex: return is_complex(d);
-  }
-  return false;
+  return weak_kind_fits(s, result_type(ops));
 }
 
 // The loop NumPy's type resolution picks: the first whose inputs every operand casts to safely

@@ -10,9 +10,6 @@ namespace cunp::ops {
 template <class T> CUNP_HD constexpr T pi_4() { return T(0.785398163397448309615660845819875721); }
 template <class T> CUNP_HD complex<T> c_times_i(complex<T> z) { return {-z.im, z.re}; }        // i z
 template <class T> CUNP_HD complex<T> c_times_minus_i(complex<T> z) { return {z.im, -z.re}; }  // -i z
-template <class T> CUNP_HD complex<T> c_mul(complex<T> a, complex<T> b) {
-  return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
-}
 
 // tanh(x+iy) = (sinh x cosh x + i sin y cos y) / (sinh^2 x + cos^2 y): no cancellation in the
 // denominator; past |x| = 20 (tanh x rounds to +-1 in double) the imaginary part is its
