@@ -52,7 +52,7 @@ except Exception as e:
   std::printf("  CuPy: %s\n", cp_ms.c_str());
 }
 
-using unary_fn = ndarray (*)(const operand&);
+using unary_fn = ndarray (*)(const operand&, const ufunc_options&);
 struct named_unary {
   const char* name;
   unary_fn fn;
@@ -78,12 +78,12 @@ void unary_bandwidth(const device& d, dtype dt, std::int64_t n) {
   for (const named_unary& u : unaries) {
     ndarray probe;
     try {
-      probe = u.fn(x[{slice(0, 1)}]);
+      probe = u.fn(x[{slice(0, 1)}], {});
     } catch (const type_error&) {
       continue;  // no loop for this dtype
     }
     double out_isz = double(itemsize(probe.dtype()));
-    double t = bench::median_ms(d, [&] { (void)u.fn(x); });
+    double t = bench::median_ms(d, [&] { (void)u.fn(x, {}); });
     double gbs = n * (isz + out_isz) / t / 1e6;
     std::printf("| %s | %.3f | %.0f | %.0f%% |\n", u.name, t, gbs, 100 * gbs / copy_gbs);
   }

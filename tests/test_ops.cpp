@@ -73,7 +73,7 @@ TEST_SUITE("ops") {
   TEST_CASE("binary ufuncs over every pair of dtypes, with broadcasting") {
     struct binary_op {
       const char* numpy;
-      ndarray (*fn)(const operand&, const operand&);
+      ndarray (*fn)(const operand&, const operand&, const ufunc_options&);
     };
     const binary_op binaries[] = {{"add", add},         {"subtract", subtract}, {"multiply", multiply},
                                   {"true_divide", true_divide}, {"maximum", maximum}, {"minimum", minimum},
@@ -82,7 +82,7 @@ TEST_SUITE("ops") {
       for (dtype db : all_dtypes) {
         ndarray a = test::sample({3, 4}, da), b = test::sample({4}, db);
         for (const auto& op : binaries)
-          check_like_numpy([&] { return op.fn(a, b); }, std::string("np.") + op.numpy + "(a, b)", bind(a, b));
+          check_like_numpy([&] { return op.fn(a, b, {}); }, std::string("np.") + op.numpy + "(a, b)", bind(a, b));
       }
   }
 
@@ -114,17 +114,88 @@ TEST_SUITE("ops") {
     }
   }
 
+  TEST_CASE("compound assignment writes in place under same_kind, as NumPy's in-place operators") {
+    struct compound {
+      const char* python;
+      std::function<void(ndarray&, const operand&)> apply;
+    };
+    const compound ops[] = {
+        {"__iadd__", [](ndarray& x, const operand& y) { x += y; }},     {"__isub__", [](ndarray& x, const operand& y) { x -= y; }},
+        {"__imul__", [](ndarray& x, const operand& y) { x *= y; }},     {"__itruediv__", [](ndarray& x, const operand& y) { x /= y; }},
+        {"__imod__", [](ndarray& x, const operand& y) { x %= y; }},     {"__iand__", [](ndarray& x, const operand& y) { x &= y; }},
+        {"__ior__", [](ndarray& x, const operand& y) { x |= y; }},      {"__ixor__", [](ndarray& x, const operand& y) { x ^= y; }},
+        {"__ilshift__", [](ndarray& x, const operand& y) { x <<= y; }}, {"__irshift__", [](ndarray& x, const operand& y) { x >>= y; }}};
+    for (dtype d : all_dtypes) {
+      ndarray a = test::sample({2, 5}, d);
+      ndarray b = test::sample({5}, dtype::int16);
+      ndarray wide = test::sample({3, 2, 5}, d);
+      for (const compound& op : ops) {
+        CAPTURE(op.python);
+        auto in_place = [&](const operand& y) {
+          ndarray x = a.copy();
+          const void* before = x.data();
+          op.apply(x, y);
+          CHECK(x.data() == before);  // the same array, written in place
+          return x;
+        };
+        std::string numpy = std::string("(lambda x: x.") + op.python;
+        check_like_numpy([&] { return in_place(2); }, numpy + "(2))(a.copy())", bind(a));
+        check_like_numpy([&] { return in_place(2.5); }, numpy + "(2.5))(a.copy())", bind(a));
+        check_like_numpy([&] { return in_place(b); }, numpy + "(b))(a.copy())", bind(a, b));
+        check_like_numpy([&] { return in_place(wide); }, numpy + "(b))(a.copy())", bind(a, wide));
+        // through a view: the row it names changes, the other stays
+        check_like_numpy(
+            [&] {
+              ndarray x = a.copy();
+              ndarray row = x[0];
+              op.apply(row, 1);
+              return x;
+            },
+            std::string("(lambda x: (x[0].") + op.python + "(1), x)[1])(a.copy())", bind(a));
+      }
+    }
+  }
+
+  TEST_CASE("ufunc keywords in C++: out= is returned and written, a tuple for two outputs") {
+    ndarray a = test::sample({3, 4}, dtype::float64), b = test::sample({3, 4}, dtype::float64);
+    // a temporary view takes compound assignment too
+    check_like_numpy(
+        [&] {
+          ndarray x = a.copy();
+          x[1] *= 3;
+          return x;
+        },
+        "(lambda x: (x[1].__imul__(3), x)[1])(a.copy())", bind(a));
+    ndarray c = zeros({3, 4}, dtype::float32);
+    ndarray r = add(a, b, {.out = c});
+    CHECK(r.shares_buffer_with(c));
+    check_like_numpy([&] { return c; }, "(a + b).astype(np.float32)", bind(a, b));
+    ndarray q = zeros({3, 4}), m = zeros({3, 4});
+    auto [q2, m2] = divmod(a, 3, {.out = {q, m}});
+    CHECK(q2.shares_buffer_with(q));
+    CHECK(m2.shares_buffer_with(m));
+    check_like_numpy([&] { return m; }, "np.divmod(a, 3)[1]", bind(a));
+    ndarray mask = greater(a, 0.0);
+    ndarray kept = full({3, 4}, -7.0);
+    sqrt(a, {.out = kept, .where = mask});
+    check_like_numpy([&] { return kept; }, "np.sqrt(a, out=np.full((3, 4), -7.0), where=a > 0)", bind(a));
+    check_like_numpy([&] { return multiply(a, 2, {.dtype = dtype::float32, .casting = casting::same_kind}); },
+                     "np.multiply(a, 2, dtype=np.float32)", bind(a));
+    check_like_numpy([&] { return multiply(a, 2, {.dtype = dtype::float32, .casting = casting::safe}); },
+                     "np.multiply(a, 2, dtype=np.float32, casting='safe')", bind(a));
+  }
+
   TEST_CASE("unary ufuncs over every dtype") {
     struct unary_op {
       const char* numpy;
-      ndarray (*fn)(const operand&);
+      ndarray (*fn)(const operand&, const ufunc_options&);
     };
     const unary_op unaries[] = {{"negative", negative}, {"absolute", absolute}, {"sqrt", sqrt}, {"sin", sin},
                                 {"cos", cos},           {"exp", exp},           {"log", log}};
     for (dtype d : all_dtypes) {
       ndarray a = test::sample({5, 3}, d);
       for (const auto& op : unaries)
-        check_like_numpy([&] { return op.fn(a); }, std::string("np.") + op.numpy + "(a)", bind(a));
+        check_like_numpy([&] { return op.fn(a, {}); }, std::string("np.") + op.numpy + "(a)", bind(a));
     }
   }
 

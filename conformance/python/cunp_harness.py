@@ -6,6 +6,8 @@ property comparators (sorted permutation, set equality, reconstruction, norm-wis
 conformance/README.md states the model; every rule here is listed there with its reason.
 """
 
+import warnings
+
 import numpy as np
 
 # Per-component outcome flags: what an element's result may be in some order of operations.
@@ -345,6 +347,40 @@ def numeric_loops(ufunc_name):
 
 
 # ---- known differences decided on the case's own arrays ----
+
+def raises_unmasked(name, *args, where=None, dtype=None, casting=None):
+    """Whether np.<name> raises ValueError on these arguments computed everywhere, but not under
+    the where= mask."""
+    kw = {k: v for k, v in (("dtype", dtype), ("casting", casting)) if v is not None}
+    fn = getattr(np, name)
+    try:
+        fn(*args, **kw)
+        return False
+    except ValueError:
+        pass
+    except Exception:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fn(*args, where=where, **kw)
+    except Exception:
+        return False
+    return True
+
+
+def uses_complex_loop(name, *args, dtype=None, casting=None, out_dtype=None):
+    """Whether np.<name> computes these arguments (with dtype= and casting=) in a complex loop and
+    returns the result (into an out= of out_dtype, when given)."""
+    kw = {k: v for k, v in (("dtype", dtype), ("casting", casting)) if v is not None}
+    try:
+        result = np.result_type(getattr(np, name)(*args, **kw))
+    except Exception:
+        return False
+    if out_dtype is not None and not np.can_cast(result, out_dtype, casting or "same_kind"):
+        return False
+    return result.kind == "c"
+
 
 def fma_changes_multiply(a, b=None):
     """Whether NumPy's complex multiply differs in kind (NaN, infinity, the sign of a zero) from

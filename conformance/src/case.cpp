@@ -121,6 +121,25 @@ arg_desc parse_arg(const json& j, const std::string& where) {
   return {a};
 }
 
+array_kwarg parse_array_kwarg_item(const json& j, const std::string& where) {
+  if (!j.is_object()) bad(where, "an array, or {\"alias\": i}");
+  array_kwarg k;
+  if (!j.contains("alias")) {
+    arg_desc a = parse_arg(j, where);
+    if (!std::holds_alternative<array_arg>(a.v)) bad(where, "an array, or {\"alias\": i}");
+    k.array = std::get<array_arg>(a.v);
+    return k;
+  }
+  only_keys(j, where, {"alias", "flip"});
+  if (!j["alias"].is_number_integer() || j["alias"].get<std::int64_t>() < 0) bad(where + ".alias", "the index of an array argument");
+  k.alias = j["alias"].get<int>();
+  if (j.contains("flip")) {
+    if (!j["flip"].is_boolean()) bad(where + ".flip", "true or false");
+    k.flip = j["flip"].get<bool>();
+  }
+  return k;
+}
+
 json arg_json(const arg_desc& a) {
   if (auto* s = std::get_if<scalar_arg>(&a.v)) return {{"scalar", s->value}};
   if (auto* t = std::get_if<tuple_arg>(&a.v)) return {{"tuple", t->items}};
@@ -141,6 +160,20 @@ void collect(Arg& a, std::vector<A*>& out) {
 }
 
 }  // namespace
+
+array_kwarg_value parse_array_kwarg(const json& v, const std::string& where) {
+  array_kwarg_value out;
+  if (!v.is_array()) {
+    out.items.push_back(parse_array_kwarg_item(v, where));
+    return out;
+  }
+  out.tuple = true;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].is_null()) out.items.push_back(std::nullopt);
+    else out.items.push_back(parse_array_kwarg_item(v[i], where + "[" + std::to_string(i) + "]"));
+  }
+  return out;
+}
 
 std::string python_tuple(const std::vector<std::int64_t>& items) {
   std::string out = "(";
@@ -176,7 +209,24 @@ std::string test_case::label() const {
   std::string out = op + "(";
   for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + arg_label(args[i]);
   std::string kw;
-  for (const auto& [k, v] : kwargs.items()) kw += (kw.empty() ? "" : ", ") + k + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
+  auto value = [](const json& v) -> std::string {
+    if (v.is_string()) return v.get<std::string>();
+    if (!v.is_object() && !(v.is_array() && !v.empty() && (v[0].is_object() || v[0].is_null()))) return v.dump();
+    try {
+      array_kwarg_value a = parse_array_kwarg(v, "kwargs");
+      std::string out;
+      for (const auto& item : a.items) {
+        out += out.empty() ? "" : ", ";
+        if (!item) out += "None";
+        else if (item->array) out += arg_label({*item->array});
+        else out += "args[" + std::to_string(item->alias) + "]" + (item->flip ? "[::-1]" : "");
+      }
+      return a.tuple ? "(" + out + (a.items.size() == 1 ? ",)" : ")") : out;
+    } catch (const error&) {
+      return v.dump();
+    }
+  };
+  for (const auto& [k, v] : kwargs.items()) kw += (kw.empty() ? "" : ", ") + k + "=" + value(v);
   return out + (kw.empty() ? "" : "; " + kw) + ")";
 }
 

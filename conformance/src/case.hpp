@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -44,6 +45,22 @@ struct tuple_arg {
 struct arg_desc {
   std::variant<array_arg, scalar_arg, list_arg, tuple_arg> v;
 };
+
+// An array keyword's value (out=, where=): an array given as an argument is; {"alias": i}, the
+// i-th argument itself (an array), or with "flip": true that array reversed on its first axis (an
+// output overlapping its input other than element for element); for several outputs, a list of
+// these and nulls (NumPy's None), passed as a tuple.
+struct array_kwarg {
+  std::optional<array_arg> array;  // given; else the alias
+  int alias = -1;
+  bool flip = false;
+};
+struct array_kwarg_value {
+  std::vector<std::optional<array_kwarg>> items;  // nullopt: None
+  bool tuple = false;
+};
+// Throws value_error naming the field, as from_json does.
+array_kwarg_value parse_array_kwarg(const nlohmann::json& v, const std::string& where);
 
 struct test_case {
   std::string op;

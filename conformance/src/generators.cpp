@@ -145,6 +145,7 @@ class elementwise final : public sample_generator {
                                       array(dtype::int16, {5, 4})};
         out.push_back(make_case(r, std::move(args)));
       }
+    if (r.kwargs.count("out")) keyword_cases(r, out);
     // weak scalars (Python scalars under NEP 50) in each scalar-capable position
     // (a lone scalar input, nin == 1, once: there is no array dtype to vary)
     for (dtype d : nin_ == 1 ? std::vector<dtype>{dtype::bool_} : dts)
@@ -174,11 +175,89 @@ class elementwise final : public sample_generator {
       args.push_back(input(i, d, s, random_layout(g), random_values(g)));
     }
     test_case c = make_case(r, std::move(args));
+    if (r.kwargs.count("out")) {
+      // NumPy's keywords now and then: an out= the inputs broadcast to, a mask, a dtype, a rule
+      // (not the broadcast layout: an output whose elements share memory has no defined result)
+      auto out_layout = [&] {
+        layout l = random_layout(g);
+        return l == layout::broadcast ? layout::C : l;
+      };
+      if (g.below(6) == 0) c.kwargs["out"] = outputs(r, [&] { return array_json(pick(dts, g), full, out_layout(), "random"); });
+      if (g.below(8) == 0) {
+        if (!c.kwargs.contains("out")) c.kwargs["out"] = outputs(r, [&] { return array_json(pick(dts, g), full, layout::C, "random"); });
+        c.kwargs["where"] = array_json(dtype::bool_, broadcast_source(full, g), random_layout(g), json{{"gen", "mask"}, {"p", 0.5}});
+      }
+      if (g.below(10) == 0) c.kwargs["dtype"] = std::string(name(pick(dts, g)));
+      if (g.below(10) == 0) c.kwargs["casting"] = castings[g.below(5)];
+    }
     c.seed = g.next();
     return c;
   }
 
  private:
+  static constexpr const char* castings[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
+
+  static json array_json(dtype d, const shape_t& s, layout l, json values) {
+    return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};
+  }
+  // out=: one array, or a tuple of one per output (each made by `one`)
+  template <class F>
+  static json outputs(const op_record& r, F one) {
+    if (r.outputs == 1) return one();
+    json t = json::array();
+    for (int k = 0; k < r.outputs; ++k) t.push_back(one());
+    return t;
+  }
+
+  // NumPy's ufunc keywords over every input dtype: out= in several layouts, out= the first input
+  // itself and flipped (an overlap NumPy reads through a copy), a where= mask (broadcast too),
+  // dtype=, each casting= rule against outputs of other kinds, out= the inputs broadcast to, and
+  // the shapes, counts and masks NumPy rejects.
+  void keyword_cases(const op_record& r, std::vector<test_case>& out) const {
+    const std::vector<dtype>& dts = input_dtypes();
+    const shape_t s = {6, 10};
+    auto push = [&](dtype d, json kw, const char* values = "random") {
+      std::vector<arg_desc> args;
+      for (int i = 0; i < nin_; ++i) args.push_back(input(i, d, s, layout::C, values));
+      out.push_back(make_case(r, std::move(args), std::move(kw)));
+    };
+    auto alias = [&](bool flip) {
+      json a = flip ? json{{"alias", 0}, {"flip", true}} : json{{"alias", 0}};
+      if (r.outputs == 1) return a;
+      return json::array({a, nullptr});
+    };
+    const layout out_layouts[] = {layout::C, layout::F, layout::strided, layout::negative};
+    const char* dtype_kws[] = {"float64", "float32", "int8", "complex128", "bool", "uint16", "float16"};
+    for (std::size_t i = 0; i < dts.size(); ++i) {
+      dtype d = dts[i];
+      push(d, {{"out", outputs(r, [&] { return array_json(d, s, out_layouts[i % 4], "random"); })}});
+      push(d, {{"out", alias(false)}});
+      push(d, {{"out", alias(true)}});
+      push(d, {{"out", outputs(r, [&] { return array_json(d, s, layout::C, "random"); })},
+               {"where", array_json(dtype::bool_, i % 2 ? shape_t{1, 10} : s, layout::C, json{{"gen", "mask"}, {"p", 0.5}})}});
+      push(d, {{"dtype", "float64"}});
+      push(d, {{"dtype", dtype_kws[i % 7]}});
+      push(d, {{"casting", "no"}});
+      push(d, {{"dtype", "float64"}, {"casting", "equiv"}});
+      push(d, {{"out", outputs(r, [&] { return array_json(dtype::float32, s, layout::C, "random"); })}, {"casting", "safe"}});
+      push(d, {{"out", outputs(r, [&] { return array_json(dtype::complex128, s, layout::C, "random"); })}, {"casting", "unsafe"}});
+      push(d, {{"out", outputs(r, [&] { return array_json(dtype::int16, s, layout::C, "random"); })}});
+    }
+    dtype f = dtype::float64;
+    push(f, {{"out", outputs(r, [&] { return array_json(f, {2, 6, 10}, layout::C, "random"); })}});  // inputs broadcast to out
+    push(f, {{"out", outputs(r, [&] { return array_json(f, {10}, layout::C, "random"); })}});         // out does not take them
+    push(f, {{"out", outputs(r, [&] { return array_json(f, {4}, layout::C, "random"); })}});
+    push(f, {{"out", outputs(r, [&] { return array_json(f, {0, 10}, layout::C, "random"); })}});
+    json too_many = json::array();
+    for (int k = 0; k <= r.outputs; ++k) too_many.push_back(array_json(f, s, layout::C, "random"));
+    push(f, {{"out", too_many}});
+    push(f, {{"out", outputs(r, [&] { return array_json(f, s, layout::C, "random"); })},
+             {"where", array_json(dtype::int8, s, layout::C, "random")}});
+    push(f, {{"out", outputs(r, [&] { return array_json(f, s, layout::C, "random"); })},
+             {"where", array_json(dtype::bool_, {2, 1, 10}, layout::C, json{{"gen", "mask"}})}});
+    push(f, {{"casting", "bogus"}});
+  }
+
   arg_desc input(int i, dtype d, shape_t s, layout l, json v) const {
     if (mask_ && i == 0) return array(dtype::bool_, std::move(s), l, json{{"gen", "mask"}, {"p", 0.5}});
     return array(d, std::move(s), l, v);

@@ -82,6 +82,16 @@ bool broken_by_cuda_strided_absolute(const op_record& r, const test_case& c) {
   return oracle::call_text("cunp_planted", "strided_kernel_skips_last", {case_arrays(r, c).at(0)}) == "True";
 }
 
+// A ufunc case with NumPy's keywords (out=, where=, dtype=, casting=): the predicates above model
+// the planted bugs on plain calls, so these cases are left out of the comparison on both sides
+// (a keyword case that catches a planted bug is welcome, not a surprise).
+bool ufunc_keyword_case(const op_record& r, const test_case& c) {
+  if (!r.kwargs.count("out")) return false;
+  for (const char* k : {"out", "where", "dtype", "casting"})
+    if (c.kwargs.contains(k) && !c.kwargs[k].is_null()) return true;
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -118,13 +128,15 @@ int main(int argc, char** argv) {
 
   int missed = 0, extra = 0, expected_total = 0;
   for (const auto& rec : op_records()) {
-    std::set<std::string> expected;
+    std::set<std::string> expected, got;
     for (const auto& sc : suite_of(rec))
-      if (backend == "host" ? broken_by_add_int16(rec, sc.c) || broken_by_strided_negative(rec, sc.c) ||
-                                  broken_by_complex_negative(rec, sc.c) || broken_by_reduction(rec, sc.c)
-                            : broken_by_cuda_strided_absolute(rec, sc.c))
+      if (!ufunc_keyword_case(rec, sc.c) &&
+          (backend == "host" ? broken_by_add_int16(rec, sc.c) || broken_by_strided_negative(rec, sc.c) ||
+                                   broken_by_complex_negative(rec, sc.c) || broken_by_reduction(rec, sc.c)
+                             : broken_by_cuda_strided_absolute(rec, sc.c)))
         expected.insert(sc.c.line());
-    const auto& got = reported[rec.name];
+    for (const auto& line : reported[rec.name])
+      if (!ufunc_keyword_case(rec, test_case::from_json(nlohmann::json::parse(line)))) got.insert(line);
     for (const auto& c : expected)
       if (!got.count(c)) {
         ++missed;

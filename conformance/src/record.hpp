@@ -53,7 +53,8 @@ struct comparator {
   bool ulps_of_inputs = false;
 };
 
-enum class kw_kind { axis, boolean, dtype, integer, string };
+// array: out= and where= (case.hpp's array_kwarg_value), made as the case's arrays are
+enum class kw_kind { axis, boolean, dtype, integer, string, array };
 
 // A case's arguments on the device under test, and its keyword arguments.
 struct bound_arg {
@@ -62,6 +63,8 @@ struct bound_arg {
 struct bound_call {
   std::vector<bound_arg> args;
   nlohmann::json kwargs;
+  // the array keywords, on the device under test (a null ndarray for None)
+  std::map<std::string, std::vector<ndarray>> array_kwargs;
   cunp::device device = cunp::device::host();  // the device under test: where creation ops allocate
   const ndarray& array(std::size_t i) const;
   operand operand_at(std::size_t i) const;  // an array or a weak scalar
@@ -77,6 +80,8 @@ struct bound_call {
   std::string string(const char* kw, const std::string& fallback) const;
   // order=: "C", "F", "A" or "K"; nothing where the case leaves it out (the op's default)
   std::optional<cunp::order> order_kw(const char* kw = "order") const;
+  // a ufunc's out=, where=, dtype= and casting=
+  ufunc_options ufunc_kw() const;
 };
 using cunp_call = std::function<std::vector<ndarray>(const bound_call&)>;
 
@@ -119,6 +124,7 @@ struct op_record {
   cunp_call call;
   std::map<std::string, std::vector<dtype>> dtypes;  // claimed, per backend ("host", "cuda")
   std::map<std::string, kw_kind> kwargs;             // the keywords cases may carry
+  int outputs = 1;                                   // arrays the op returns (a ufunc's out= tuple)
   std::vector<value_domain> domains = {value_domain::any};  // per array input; the last repeats
   std::shared_ptr<const sample_generator> samples;
   std::function<std::vector<error_case>(const op_record&)> errors;

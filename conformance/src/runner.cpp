@@ -31,7 +31,27 @@ struct bound_case {
   std::vector<bound_arg> host;          // cunp's arguments, on the host
   std::vector<oracle::arg> numpy;       // NumPy's
   std::vector<ndarray> arrays;          // every array, depth first
+  // the array keywords (out=, where=): as the case gives them, made on the host, and NumPy's view
+  std::map<std::string, array_kwarg_value> kw_spec;
+  std::map<std::string, std::vector<ndarray>> kw_host;
+  oracle::kwargs numpy_kw;
 };
+
+bool has_array_kwargs(const op_record& r, const test_case& c) {
+  for (const auto& [k, v] : c.kwargs.items())
+    if (!v.is_null() && r.kwargs.count(k) && r.kwargs.at(k) == kw_kind::array) return true;
+  return false;
+}
+
+// An array keyword's alias: the positional array argument it names, flipped if asked.
+ndarray alias_of(const std::vector<bound_arg>& args, const array_kwarg& k) {
+  if (std::size_t(k.alias) >= args.size() || !std::holds_alternative<ndarray>(args[std::size_t(k.alias)].v))
+    throw value_error("case: an array keyword's alias " + std::to_string(k.alias) + " names no array argument");
+  ndarray a = std::get<ndarray>(args[std::size_t(k.alias)].v);
+  if (!k.flip) return a;
+  if (a.ndim() == 0) throw value_error("case: a 0-d array cannot be flipped");
+  return a[slice(none, none, -1)];
+}
 
 bound_case bind(const op_record& r, const test_case& c) {
   bound_case b;
@@ -68,6 +88,23 @@ bound_case bind(const op_record& r, const test_case& c) {
     b.host.push_back(one(a, np));
     b.numpy.push_back(np);
   }
+  std::size_t extra = b.arrays.size();  // keyword arrays are seeded after the arguments' arrays
+  for (const auto& [k, v] : c.kwargs.items()) {
+    if (v.is_null() || !r.kwargs.count(k) || r.kwargs.at(k) != kw_kind::array) continue;
+    array_kwarg_value val = parse_array_kwarg(v, "kwargs." + k);
+    std::vector<ndarray> made;
+    std::vector<oracle::arg> np_items;
+    for (const auto& item : val.items) {
+      ndarray h;
+      if (item && item->array) h = make_array(*item->array, array_seed(c.seed, extra++), value_domain::any);
+      else if (item) h = alias_of(b.host, *item);
+      made.push_back(h);
+      np_items.push_back(item ? oracle::arg(h) : oracle::arg("None"));
+    }
+    b.kw_spec.emplace(k, val);
+    b.kw_host.emplace(k, made);
+    b.numpy_kw.emplace(k, val.tuple ? oracle::arg::tuple_of(np_items) : np_items.at(0));
+  }
   return b;
 }
 
@@ -75,6 +112,7 @@ oracle::kwargs numpy_kwargs(const op_record& r, const json& kw) {
   oracle::kwargs out;
   for (const auto& [k, v] : kw.items()) {
     std::string lit;
+    if (!v.is_null() && r.kwargs.at(k) == kw_kind::array) continue;  // bound with the arrays (bind)
     if (v.is_null()) lit = "None";
     else if (r.kwargs.at(k) == kw_kind::dtype) lit = "np." + v.get<std::string>();
     else if (v.is_boolean()) lit = v.get<bool>() ? "True" : "False";
@@ -130,9 +168,17 @@ std::vector<ndarray> outputs_of(const oracle::result& res) {
 }
 
 // xtensor's answer in NumPy's loop dtype, or why there is none.
+// NumPy's keyword arguments for a bound case: the case's, with its array keywords.
+oracle::kwargs numpy_kwargs(const op_record& r, const test_case& c, const bound_case& b) {
+  oracle::kwargs kw = numpy_kwargs(r, c.kwargs);
+  for (const auto& [k, v] : b.numpy_kw) kw.insert_or_assign(k, v);
+  return kw;
+}
+
 std::variant<std::vector<ndarray>, std::string> xtensor_answer(const op_record& r, const bound_case& b, const json& kwargs,
                                                                const std::vector<ndarray>& want) {
   if (!r.xtensor) return "no xtensor reference: " + r.xtensor_note;
+  if (!b.kw_spec.empty()) return std::string("xtensor has no out= or where=: compared with NumPy only");
   std::vector<ndarray> args;
   for (const auto& a : b.host) {
     if (!std::holds_alternative<ndarray>(a.v)) return std::string("the xtensor reference takes array arguments only");
@@ -140,6 +186,8 @@ std::variant<std::vector<ndarray>, std::string> xtensor_answer(const op_record& 
   }
   dtype out = want.at(0).dtype(), loop = out;
   if (oracle::eval_text("isinstance(np." + r.numpy + ", np.ufunc)") == "True") {
+    for (const char* k : {"dtype", "casting"})
+      if (kwargs.contains(k) && !kwargs[k].is_null()) return std::string("a ufunc's ") + k + "= is compared with NumPy only";
     // xtensor's promotion is C++'s: compute in the dtype NumPy's loop computes in
     std::map<std::string, oracle::arg> names;
     std::string dts;
@@ -165,13 +213,30 @@ std::variant<std::vector<ndarray>, std::string> xtensor_answer(const op_record& 
   return std::vector<ndarray>{*x};
 }
 
+// Whether two bool arrays of one shape hold the same values.
+bool same_bools(const ndarray& a, const ndarray& b) {
+  if (a.shape() != b.shape()) return false;
+  auto bytes = [](const ndarray& x) { return ascontiguousarray(x.astype(dtype::uint8)).reshape({-1}).to_host<std::uint8_t>(); };
+  return bytes(a) == bytes(b);
+}
+
+// The dtype an out= result is compared in: the loop's precision where the loop is inexact and
+// out= is of a finer one (complex out keeps its kind); nothing where out's own precision is right.
+std::optional<dtype> compared_precision(dtype loop, dtype out) {
+  if (!is_inexact(loop) || !is_inexact(out)) return std::nullopt;
+  auto bits = [](dtype d) { return d == dtype::float16 ? 11 : d == dtype::float32 || d == dtype::complex64 ? 24 : 53; };
+  if (bits(loop) >= bits(out)) return std::nullopt;
+  if (!is_complex(out)) return loop;
+  return bits(loop) == 53 ? dtype::complex128 : dtype::complex64;
+}
+
 }  // namespace
 
 std::vector<ndarray> case_arrays(const op_record& r, const test_case& c) { return bind(r, c).arrays; }
 
 std::optional<dtype> numpy_result_dtype(const op_record& r, const test_case& c) {
   bound_case b = bind(r, c);
-  oracle::result np = reference_call(r, b.numpy, numpy_kwargs(r, c.kwargs));
+  oracle::result np = reference_call(r, b.numpy, numpy_kwargs(r, c, b));
   if (np.raised()) return std::nullopt;
   return outputs_of(np).at(0).dtype();
 }
@@ -179,23 +244,40 @@ std::optional<dtype> numpy_result_dtype(const op_record& r, const test_case& c) 
 verdict run_case(const op_record& r, const test_case& c, const device& dev, reference ref, const std::string& expected_error) {
   check_kwargs(r, c);
   bound_case b = bind(r, c);
+  // out= is written by both sides: each gets arrays of its own (b's stay as the case made them)
+  std::optional<bound_case> numpy_own, cunp_own;
+  if (has_array_kwargs(r, c)) {
+    numpy_own = bind(r, c);
+    cunp_own = bind(r, c);
+  }
+  const bound_case& for_numpy = numpy_own ? *numpy_own : b;
+  const bound_case& for_cunp = cunp_own ? *cunp_own : b;
   std::optional<std::string> xfail;
   std::string backend = dev.kind == device_kind::host ? "host" : "cuda";
+  // expectations see the arguments' arrays, then the array keywords' (where= last, when given)
+  std::vector<ndarray> seen = b.arrays;
+  for (const auto& [k, arrays] : b.kw_host)
+    for (const ndarray& a : arrays)
+      if (a.valid()) seen.push_back(a);
   for (const auto& e : r.expectations) {
     bool here = e.backends.empty() || std::find(e.backends.begin(), e.backends.end(), backend) != e.backends.end();
-    if (here && (e.reference.empty() || e.reference == name(ref)) && e.applies(c, b.arrays)) {
+    if (here && (e.reference.empty() || e.reference == name(ref)) && e.applies(c, seen)) {
       if (e.kind == expectation::skip) return {verdict::skip, e.reason};
       xfail = e.reason;
     }
   }
   verdict v = [&]() -> verdict {
-    oracle::kwargs kw = numpy_kwargs(r, c.kwargs);
-    oracle::result np = reference_call(r, b.numpy, kw);
+    oracle::kwargs kw = numpy_kwargs(r, c, for_numpy);
+    oracle::result np = reference_call(r, for_numpy.numpy, kw);
     if (!expected_error.empty()) {
       if (!np.raised()) return {verdict::fail, "error case: NumPy accepts this input (expected " + expected_error + ")"};
       if (!np.error().is(expected_error))
         return {verdict::fail, "error case: NumPy raised " + np.error().type + ", not " + expected_error};
     }
+    if (np.raised() && np.error().is("SystemError"))
+      return {verdict::skip, "NumPy failed inside (SystemError: " + np.error().message + "): no reference"};
+    if (b.kw_spec.count("where") && !b.kw_spec.count("out"))
+      return {verdict::skip, "where= without out=: NumPy leaves the masked-out elements uninitialized"};
     std::vector<ndarray> want = outputs_of(np);
     if (ref == reference::xtensor && !np.raised()) {
       auto x = xtensor_answer(r, b, c.kwargs, want);
@@ -205,9 +287,9 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     if (ref == reference::xtensor && np.raised()) return {verdict::skip, "numpy raises here; xtensor is compared on values only"};
 
     std::vector<ndarray> got;
-    bound_call call{{}, c.kwargs, dev};
+    bound_call call{{}, c.kwargs, {}, dev};
     try {
-      for (const auto& a : b.host) {
+      for (const auto& a : for_cunp.host) {
         if (auto* x = std::get_if<ndarray>(&a.v)) call.args.push_back({x->to(dev)});
         else if (auto* s = std::get_if<weak_scalar>(&a.v)) call.args.push_back({*s});
         else if (auto* t = std::get_if<shape_t>(&a.v)) call.args.push_back({*t});
@@ -215,6 +297,15 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
           std::vector<ndarray> items;
           for (const auto& i : std::get<std::vector<ndarray>>(a.v)) items.push_back(i.to(dev));
           call.args.push_back({items});
+        }
+      }
+      for (const auto& [k, spec] : for_cunp.kw_spec) {
+        std::vector<ndarray>& arrays = call.array_kwargs[k];
+        for (std::size_t i = 0; i < spec.items.size(); ++i) {
+          const auto& item = spec.items[i];
+          if (!item) arrays.emplace_back();
+          else if (item->array) arrays.push_back(for_cunp.kw_host.at(k).at(i).to(dev));
+          else arrays.push_back(alias_of(call.args, *item));
         }
       }
       for (const ndarray& o : r.call(call)) got.push_back(o.to(device::host()));
@@ -236,7 +327,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
         if (one.status != verdict::pass) return name_output(one, k, got.size());
       }
       if (r.compare.layout && ref == reference::numpy) {
-        auto flags = reference_contiguity(r, b.numpy, kw);
+        auto flags = reference_contiguity(r, for_numpy.numpy, kw);
         for (std::size_t k = 0; k < got.size(); ++k) {
           verdict one = compare_layout(got[k], flags.at(k).first, flags.at(k).second);
           if (one.status != verdict::pass) return name_output(one, k, got.size());
@@ -250,6 +341,34 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     }
     bool complex_inputs = false;
     for (const auto& a : b.arrays) complex_inputs |= is_complex(a.dtype());
+    if (b.kw_spec.count("out")) {
+      // NumPy's own answer without out= (from the case's inputs as made: an aliased out= has
+      // overwritten NumPy's copy of them)
+      oracle::kwargs plain = kw;
+      plain.erase("out");
+      plain.erase("where");
+      bound_case fresh = bind(r, c);
+      std::vector<ndarray> natural = outputs_of(reference_call(r, fresh.numpy, plain));
+      for (std::size_t k = 0; k < natural.size() && k < got.size(); ++k) {
+        dtype loop = natural[k].dtype(), out = want[k].dtype();
+        if (is_inexact(loop) && (is_integer(out) || out == dtype::bool_)) {
+          if (r.compare.tolerance != tolerance_class::exact)
+            return {verdict::skip, "an inexact result truncated into an integer out=: a last-bit difference within " +
+                                       std::string(name(r.compare.tolerance)) + " tolerance moves the truncation"};
+          if (out != dtype::bool_ && oracle::call_text("cunp_harness", "cast_undefined", {natural[k], "'" + std::string(name(out)) + "'"}) == "True")
+            return {verdict::skip, "NaN/inf/out-of-range results cast into an integer out=: undefined in NumPy (CPU-dependent values)"};
+        }
+        if (out == dtype::bool_ && loop == dtype::bool_ && !b.kw_spec.count("where") &&
+            !same_bools(want[k], broadcast_to(natural[k], want[k].shape())))
+          return {verdict::skip, "NumPy's own out= result differs from its result without out= (its float classification "
+                                 "loops leave a strided bool out= partly unwritten): no reference"};
+        // an out= finer than the loop holds the loop's roundings: compared in the loop's precision
+        if (auto p = compared_precision(loop, out)) {
+          got[k] = got[k].astype(*p);
+          want[k] = want[k].astype(*p);
+        }
+      }
+    }
     verdict total;
     for (std::size_t k = 0; k < got.size(); ++k) {
       std::optional<exact_reference> exact;

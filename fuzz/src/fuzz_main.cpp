@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   app.add_option("--findings", findings, "folder for the case files of shrunk mismatches");
   app.add_option("--shard", shard, "i/n: this process takes cases i, i+n, i+2n... of the stream (CI matrices)");
   app.add_option("--replay", replay, "case files to run instead of a campaign");
+  bool trace = false;
+  app.add_flag("--trace", trace, "print each case before it runs (to find the case a crash leaves no finding for)");
   CLI11_PARSE(app, argc, argv);
 
   std::optional<device> maybe_dev = backend_device(backend);
@@ -105,6 +107,10 @@ int main(int argc, char** argv) {
     rng g{s};
     const op_record& r = *records[g.below(records.size())];
     test_case c = r.samples->random(r, g);
+    if (trace) {
+      std::printf("case %llu: %s\n", (unsigned long long)k, c.line().c_str());
+      std::fflush(stdout);
+    }
     verdict v = check(c, dev);
     ++cases;
     if (v.status == verdict::skip) ++skipped;

@@ -124,6 +124,7 @@ py::object to_python(const arg& a, py::dict& scope) {
   if (auto* items = std::get_if<std::vector<arg>>(&a.v)) {
     py::list l;
     for (const arg& item : *items) l.append(to_python(item, scope));
+    if (a.tuple) return py::tuple(l);
     return l;
   }
   return py::eval(std::get<std::string>(a.v), scope);

@@ -77,20 +77,47 @@ ndarray broadcast_to(const ndarray& a, const shape_t& shape);
 shape_t broadcast_shapes(const std::vector<shape_t>& shapes);
 
 // ---- ufuncs (broadcasting, NEP 50 promotion, NumPy's loop tables), one per line of the op list
-// (cunp/ufunc_list.hpp), named as NumPy's; NumPy's aliases below ----
+// (cunp/ufunc_list.hpp), named as NumPy's; NumPy's aliases below. Each takes NumPy's keywords:
+// cunp::add(a, b, {.out = c, .where = mask}), cunp::divmod(a, b, {.out = {q, r}}). ----
+
+// Where a ufunc writes: new arrays (nothing given), an array, or one per output ({q, r} for
+// divmod); a null ndarray in the list leaves that output new, as NumPy's None does.
+struct ufunc_out {
+  ufunc_out() = default;
+  ufunc_out(const ndarray& a) : arrays{a} {}
+  ufunc_out(std::initializer_list<ndarray> a) : arrays(a) {}
+  std::vector<ndarray> arrays;
+};
+struct ufunc_options {
+  // outputs written in place (returned too); inputs that overlap them are read as if copied first
+  ufunc_out out;
+  // a bool mask broadcast with the inputs: where it is false, out keeps its values (without out,
+  // those elements are unspecified, as NumPy leaves them uninitialized)
+  std::optional<ndarray> where;
+  // the outputs' dtype: the loop NumPy's type resolution picks for it (dtype= of np.ufunc)
+  std::optional<cunp::dtype> dtype;
+  // the rule every input's cast to its loop type, and every output's cast to out, must satisfy
+  cunp::casting casting = cunp::casting::same_kind;
+};
+
 #define CUNP_DECLARE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DECLARATION_##nin##_##nout(op)
-#define CUNP_UFUNC_DECLARATION_1_1(op) ndarray op(const operand& x);
-#define CUNP_UFUNC_DECLARATION_2_1(op) ndarray op(const operand& x1, const operand& x2);
-#define CUNP_UFUNC_DECLARATION_2_2(op) std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2);
-#define CUNP_UFUNC_DECLARATION_1_2(op) std::pair<ndarray, ndarray> op(const operand& x);
-#define CUNP_UFUNC_DECLARATION_3_1(op) ndarray op(const operand& x1, const operand& x2, const operand& x3);
+#define CUNP_UFUNC_DECLARATION_1_1(op) ndarray op(const operand& x, const ufunc_options& options = {});
+#define CUNP_UFUNC_DECLARATION_2_1(op) \
+  ndarray op(const operand& x1, const operand& x2, const ufunc_options& options = {});
+#define CUNP_UFUNC_DECLARATION_2_2(op) \
+  std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2, const ufunc_options& options = {});
+#define CUNP_UFUNC_DECLARATION_1_2(op) std::pair<ndarray, ndarray> op(const operand& x, const ufunc_options& options = {});
+#define CUNP_UFUNC_DECLARATION_3_1(op) \
+  ndarray op(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& options = {});
 CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC)
 #undef CUNP_DECLARE_UFUNC
 #define CUNP_DEFINE_ALIAS(alias, op, nin, nout) CUNP_ALIAS_DEFINITION_##nin(alias, op)
 #define CUNP_ALIAS_DEFINITION_1(alias, op) \
-  inline ndarray alias(const operand& x) { return op(x); }
-#define CUNP_ALIAS_DEFINITION_2(alias, op) \
-  inline ndarray alias(const operand& x1, const operand& x2) { return op(x1, x2); }
+  inline ndarray alias(const operand& x, const ufunc_options& options = {}) { return op(x, options); }
+#define CUNP_ALIAS_DEFINITION_2(alias, op)                                                        \
+  inline ndarray alias(const operand& x1, const operand& x2, const ufunc_options& options = {}) { \
+    return op(x1, x2, options);                                                                   \
+  }
 CUNP_UFUNC_ALIAS_LIST(CUNP_DEFINE_ALIAS)
 #undef CUNP_DEFINE_ALIAS
 
@@ -156,6 +183,26 @@ CUNP_BINARY_OPERATOR(^, bitwise_xor)
 CUNP_BINARY_OPERATOR(<<, left_shift)
 CUNP_BINARY_OPERATOR(>>, right_shift)
 #undef CUNP_BINARY_OPERATOR
+// compound assignment writes into the left array, as NumPy's in-place operators: a += b is
+// add(a, b, {.out = a}), so the result must cast to a's dtype under same_kind (int += 1.5 throws
+// type_error) and b must broadcast to a's shape. Views (temporaries) take them too.
+#define CUNP_COMPOUND_ASSIGNMENT(sym, fn)                                              \
+  inline ndarray& operator sym(ndarray& a, const operand& b) {                         \
+    fn(a, b, {.out = a});                                                              \
+    return a;                                                                          \
+  }                                                                                    \
+  inline ndarray operator sym(ndarray&& a, const operand& b) { return fn(a, b, {.out = a}); }
+CUNP_COMPOUND_ASSIGNMENT(+=, add)
+CUNP_COMPOUND_ASSIGNMENT(-=, subtract)
+CUNP_COMPOUND_ASSIGNMENT(*=, multiply)
+CUNP_COMPOUND_ASSIGNMENT(/=, divide)
+CUNP_COMPOUND_ASSIGNMENT(%=, remainder)
+CUNP_COMPOUND_ASSIGNMENT(&=, bitwise_and)
+CUNP_COMPOUND_ASSIGNMENT(|=, bitwise_or)
+CUNP_COMPOUND_ASSIGNMENT(^=, bitwise_xor)
+CUNP_COMPOUND_ASSIGNMENT(<<=, left_shift)
+CUNP_COMPOUND_ASSIGNMENT(>>=, right_shift)
+#undef CUNP_COMPOUND_ASSIGNMENT
 inline ndarray operator-(const ndarray& a) { return negative(a); }
 inline ndarray operator+(const ndarray& a) { return positive(a); }
 inline ndarray operator~(const ndarray& a) { return invert(a); }

@@ -108,9 +108,134 @@ std::optional<bool> out_of_range_comparison(ops::ufunc_id id, const std::vector<
   });
 }
 
-std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args,
+// dtype=: the loop NumPy's type resolution gives for that output dtype. The loop the inputs pick
+// on their own where its outputs are of it; else the first loop with such outputs whose inputs
+// they cast to safely; else the loop of that dtype throughout (its inputs cast by the casting rule).
+const ufunc_loop& select_loop_for_output(const ufunc_info& u, const ufunc_loop* own, const std::vector<dtype>& in_dtypes,
+                                         const std::vector<const weak_scalar*>& weak, dtype d) {
+  auto outputs_are = [d](const ufunc_loop& l) { return std::all_of(l.out.begin(), l.out.end(), [d](dtype o) { return o == d; }); };
+  if (own && outputs_are(*own)) return *own;
+  for (const ufunc_loop& l : u.loops) {
+    if (!outputs_are(l)) continue;
+    bool ok = true;
+    for (std::size_t i = 0; i < in_dtypes.size(); ++i)
+      ok &= weak[i] ? weak_kind_fits(*weak[i], l.in[i]) : can_cast(in_dtypes[i], l.in[i], casting::safe);
+    if (ok) return l;
+  }
+  for (const ufunc_loop& l : u.loops)
+    if (outputs_are(l) && std::all_of(l.in.begin(), l.in.end(), [d](dtype i) { return i == d; })) return l;
+  throw type_error("No loop matching the specified signature and casting was found for ufunc " + std::string(u.name));
+}
+
+std::string dtype_repr(dtype d) { return "dtype('" + std::string(name(d)) + "')"; }
+
+// The casting= rule over the loop NumPy chose: each array input (and a Python bool, which NumPy
+// reads as a bool array) to the type its loop computes in, each loop output to its out array.
+void check_casting(const ufunc_info& u, const ufunc_loop& loop, const std::vector<const operand*>& args,
+                   const std::vector<dtype>& strong, const std::vector<ndarray>& outs, casting rule) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    dtype from;
+    if (args[i]->is_array()) {
+      from = args[i]->array().dtype();
+    } else if (args[i]->scalar().kind == weak_scalar::kind_t::boolean) {
+      from = dtype::bool_;
+    } else if (weak_kind_fits(args[i]->scalar(), loop.compute[i])) {
+      continue;  // a Python int, float or complex meets a loop type of its kind or above as it is
+    } else {
+      from = weak_scalar_dtype(args[i]->scalar(), strong);  // else as the dtype it takes beside the arrays
+    }
+    if (!can_cast(from, loop.compute[i], rule))
+      throw type_error("Cannot cast ufunc '" + std::string(u.name) + "' input " + (u.nin > 1 ? std::to_string(i) + " " : "") +
+                       "from " + dtype_repr(from) + " to " + dtype_repr(loop.compute[i]) + " with casting rule '" +
+                       std::string(name(rule)) + "'");
+  }
+  for (std::size_t k = 0; k < outs.size(); ++k)
+    if (outs[k].valid() && !can_cast(loop.out[k], outs[k].dtype(), rule))
+      throw type_error("Cannot cast ufunc '" + std::string(u.name) + "' output " +
+                       (u.nout > 1 ? std::to_string(u.nin + int(k)) + " " : "") + "from " + dtype_repr(loop.out[k]) + " to " +
+                       dtype_repr(outs[k].dtype()) + " with casting rule '" + std::string(name(rule)) + "'");
+}
+
+// Whether input `a`, read with strides `st` over out's shape, visits out's elements one for one
+// (extent-1 dims aside, whose strides never move).
+bool same_elements(const ndarray& out, const ndarray& a, const strides_t& st) {
+  if (out.data() != a.data() || out.itemsize() != a.itemsize()) return false;
+  for (int d = 0; d < out.ndim(); ++d)
+    if (out.shape()[d] > 1 && out.strides()[d] != st[std::size_t(d)]) return false;
+  return true;
+}
+
+// NumPy's 'equiv' takes a Python float only as float64 and a Python complex only as complex128,
+// and no Python int at all (checked before the values, unlike the other casts).
+// (Comparisons promote Python ints on their own, untouched by it.)
+void check_python_scalars_equiv(ops::ufunc_id id, const ufunc_loop& loop, const std::vector<const operand*>& args, casting rule) {
+  if (rule != casting::equiv) return;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i]->is_array() || args[i]->scalar().kind == weak_scalar::kind_t::boolean) continue;
+    if (is_comparison(id) && args[i]->scalar().kind == weak_scalar::kind_t::integer && is_integer(loop.compute[i])) continue;
+    const weak_scalar& s = args[i]->scalar();
+    dtype to = loop.compute[i];
+    if ((s.kind == weak_scalar::kind_t::floating && to == dtype::float64) || (s.kind == weak_scalar::kind_t::complex && to == dtype::complex128))
+      continue;
+    const char* py = s.kind == weak_scalar::kind_t::integer ? "int" : s.kind == weak_scalar::kind_t::floating ? "float" : "complex";
+    throw type_error(std::string("cannot cast Python ") + py + " to " + std::string(name(to)) + " under the casting rule 'equiv'");
+  }
+}
+
+// Runs `loop` over `shape` into `outs` (allocated to `shape`). An input that overlaps an output
+// other than element for element is read from a copy (NumPy's rule: as if read before any write).
+void run_loop(ops::ufunc_id id, const ufunc_info& u, const ufunc_loop& loop, const shape_t& shape,
+              const std::vector<const operand*>& args, const std::vector<ndarray>& outs, const device& dev) {
+  if (shape_size(shape) == 0) return;
+  std::vector<iteration_operand> operands;
+  for (const ndarray& o : outs) operands.push_back({static_cast<char*>(o.data()), o.dtype(), o.strides()});
+  std::vector<std::array<unsigned char, 16>> scalars(args.size());
+  std::vector<ndarray> copies;
+  copies.reserve(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i]->is_array()) {
+      const ndarray* a = &args[i]->array();
+      strides_t st = broadcast_strides(*a, shape, u.name);
+      for (const ndarray& o : outs) {
+        if (!same_elements(o, *a, st) && may_share_memory(o, *a)) {
+          copies.push_back(a->copy());
+          a = &copies.back();
+          st = broadcast_strides(*a, shape, u.name);
+          break;
+        }
+      }
+      operands.push_back({static_cast<char*>(a->data()), a->dtype(), st});
+    } else {
+      // carried by value, already converted to the type this input computes in
+      weak_scalar_bytes(args[i]->scalar(), loop.compute[i], scalars[i].data());
+      operands.push_back({nullptr, loop.compute[i], strides_t(shape.size(), 0), scalars[i].data()});
+    }
+  }
+  iteration it = make_iteration(shape, operands, u.nout);
+  backend& be = backend_for(dev);
+  if (!be.has_loop(id, loop.kernel))
+    throw not_implemented(std::string(u.name) + ": the " + be.name() + " backend has no " + loop_signature(loop) + " loop");
+  be.elementwise(id, loop.kernel, it);
+}
+
+// dst = where(mask, src, dst): src's values (converted to dst's dtype) where the mask is true.
+void assign_where(const ndarray& dst, const ndarray& src, const ndarray& mask) {
+  operand m(mask), s(src), d(dst);
+  const ufunc_info& w = ufunc_table(ops::ufunc_id::where);
+  run_loop(ops::ufunc_id::where, w, *uniform_loop(ops::ufunc_id::where, dst.dtype()), dst.shape(), {&m, &s, &d}, {dst},
+           dst.device());
+}
+
+const ufunc_options no_options;
+
+std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args, const ufunc_options& opt = no_options,
                                       const ufunc_loop* forced_loop = nullptr) {
   const ufunc_info& u = ufunc_table(id);
+  const std::vector<ndarray>& out_given = opt.out.arrays;
+  if (!out_given.empty() && int(out_given.size()) != u.nout)
+    throw value_error("The 'out' tuple must have exactly one entry per ufunc output");
+  if (opt.where && opt.where->valid() && opt.where->dtype() != dtype::bool_)
+    throw type_error("Cannot cast array data from " + dtype_repr(opt.where->dtype()) + " to dtype('bool') according to the rule 'safe'");
   std::optional<operand> first_as_array;
   if (u.clip_wrapper) {
     // np.clip passes its first argument through asanyarray: a Python scalar there is a strong 0-d
@@ -140,29 +265,50 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
         return !s.negative && s.magnitude >= top;
       };
       bool drop_low = dropped(1, true), drop_high = dropped(2, false);
-      if (drop_low && drop_high) return call_elementwise(ops::ufunc_id::positive, {args[0]});
-      if (drop_high) return call_elementwise(ops::ufunc_id::maximum, {args[0], args[1]});
-      if (drop_low) return call_elementwise(ops::ufunc_id::minimum, {args[0], args[2]});
+      if (drop_low && drop_high) return call_elementwise(ops::ufunc_id::positive, {args[0]}, opt);
+      if (drop_high) return call_elementwise(ops::ufunc_id::maximum, {args[0], args[1]}, opt);
+      if (drop_low) return call_elementwise(ops::ufunc_id::minimum, {args[0], args[2]}, opt);
+    }
+  }
+  // with no array among them, Python scalars are arrays of their default dtypes (int64, float64,
+  // complex128; uint64 past int64), as NumPy converts them
+  std::vector<operand> as_arrays;
+  if (std::none_of(args.begin(), args.end(), [](const operand* a) { return a->is_array(); })) {
+    std::optional<device> at;
+    for (const ndarray& o : out_given)
+      if (o.valid()) at = o.device();
+    as_arrays.reserve(args.size());
+    for (const operand*& a : args) {
+      as_arrays.emplace_back(full({}, a->scalar(), std::nullopt, order::C, at));
+      a = &as_arrays.back();
     }
   }
   std::vector<dtype> strong;
-  std::vector<shape_t> shapes;
+  std::vector<shape_t> shapes;  // inputs, outputs, then where: NumPy's order in its messages
   const ndarray* first = nullptr;
+  auto take = [&](const ndarray& a, const char* what) {
+    if (!a.valid()) throw value_error(std::string(u.name) + ": " + what + " is a null ndarray");
+    if (first) require_same_device(u.name, *first, a);
+    else first = &a;
+    shapes.push_back(a.shape());
+  };
   for (const operand* a : args) {
     if (!a->is_array()) continue;
-    if (!a->array().valid()) throw value_error(std::string(u.name) + ": an operand is a null ndarray");
-    if (first) require_same_device(u.name, *first, a->array());
-    else first = &a->array();
+    take(a->array(), "an operand");
     strong.push_back(a->array().dtype());
-    shapes.push_back(a->array().shape());
   }
+  for (const ndarray& o : out_given)
+    if (o.valid()) take(o, "out");
+  if (opt.where) take(*opt.where, "where");
   device dev = first ? first->device() : default_device();
   auto broadcast = [&] { return shapes.empty() ? shape_t{} : broadcast_shapes(shapes, u.name); };
 
-  if (auto constant = out_of_range_comparison(id, args, strong)) return {full(broadcast(), *constant, dtype::bool_, order::C, dev)};
-  auto resolve = [&]() -> const ufunc_loop& {
-    if (forced_loop) return *forced_loop;
-    if (const ufunc_loop* l = logical_bool_loop(u, args)) return *l;
+  std::vector<ndarray> outs(std::size_t(u.nout));
+  std::optional<bool> constant =
+      opt.dtype && *opt.dtype != dtype::bool_ ? std::nullopt : out_of_range_comparison(id, args, strong);
+  const ufunc_loop* loop = nullptr;
+  if (!constant) {
+    bool logical = false;
     std::vector<dtype> in_dtypes;
     std::vector<const weak_scalar*> weak;
     for (const operand* a : args) {
@@ -176,54 +322,83 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
       in_dtypes.push_back(weak_scalar_dtype(a->scalar(), strong));
       weak.push_back(!u.uniform_loops && took_array_kind(a->scalar(), strong) ? &a->scalar() : nullptr);
     }
-    const ufunc_loop& l = select_loop(u, in_dtypes, weak);
+    // (dtype= other than bool leaves the logical ops no loop: NumPy's TypeError comes first)
+    if (forced_loop) loop = forced_loop;
+    else if ((!opt.dtype || *opt.dtype == dtype::bool_) && (loop = logical_bool_loop(u, args))) logical = true;
+    if (opt.dtype && !logical) {
+      const ufunc_loop* own = loop;
+      if (!own) try {
+          own = &select_loop(u, in_dtypes, weak);
+        } catch (const type_error&) {
+        }
+      loop = &select_loop_for_output(u, own, in_dtypes, weak, *opt.dtype);
+    } else if (!loop) {
+      loop = &select_loop(u, in_dtypes, weak);
+    }
+    // NumPy's logical promoter casts any input to bool inside its loop, under any rule; np.where
+    // (the forced loop) reads its condition as bool and casts x and y to their result_type
+    std::vector<const operand*> checked = logical || forced_loop ? std::vector<const operand*>{} : args;
+    check_python_scalars_equiv(id, *loop, checked, opt.casting);
     // a Python int becomes an element of the type its loop input computes in (NEP 50):
     // int8_array + 300 overflows, int8_array / 300 divides in float64
-    for (std::size_t i = 0; i < args.size(); ++i)
-      if (!args[i]->is_array() && !args[i]->scalar().fits(l.compute[i]))
-        throw overflow_error("Python integer " + args[i]->scalar().repr() + " out of bounds for " + std::string(name(l.compute[i])));
-    return l;
-  };
-  const ufunc_loop& loop = resolve();
+    // (a bool loop takes a Python int through int64, C's long, and casts that)
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i]->is_array()) continue;
+      const weak_scalar& s = args[i]->scalar();
+      if (loop->compute[i] == dtype::bool_ && s.kind == weak_scalar::kind_t::integer && !s.fits(dtype::int64))
+        throw overflow_error("Python int too large to convert to C long");
+      if (!s.fits(loop->compute[i]))
+        throw overflow_error("Python integer " + s.repr() + " out of bounds for " + std::string(name(loop->compute[i])));
+    }
+    check_casting(u, *loop, checked, strong, out_given, opt.casting);
+  } else {
+    check_casting(u, *uniform_loop(id, dtype::bool_), {}, strong, out_given, opt.casting);  // the bool answer into out
+  }
   // after the loop, as NumPy: inputs of no loop raise TypeError even where they do not broadcast
   shape_t shape = broadcast();
+  for (const ndarray& o : out_given)
+    if (o.valid() && o.shape() != shape) {
+      std::string b = shape_str(shape);
+      b.erase(std::remove(b.begin(), b.end(), ' '), b.end());
+      throw value_error("non-broadcastable output operand with shape " + shape_str(o.shape()) +
+                        " doesn't match the broadcast shape " + b);
+    }
 
-  // order K: follow the layout of the first input that spans the whole output
+  // new outputs, order K: the layout of the first input that spans the whole output
   const ndarray* layout_from = nullptr;
   for (const operand* a : args)
     if (a->is_array() && a->array().shape() == shape) {
       layout_from = &a->array();
       break;
     }
-  std::vector<ndarray> outs;
-  for (dtype d : loop.out)
-    outs.push_back(layout_from ? new_array_like(*layout_from, d, order::K) : new_array(shape, d, order::C, dev));
-  if (outs[0].size() == 0) return outs;
-
-  std::vector<iteration_operand> operands;
-  for (const ndarray& o : outs) operands.push_back({static_cast<char*>(o.data()), o.dtype(), o.strides()});
-  std::vector<std::array<unsigned char, 16>> scalars(args.size());
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i]->is_array()) {
-      const ndarray& a = args[i]->array();
-      operands.push_back({static_cast<char*>(a.data()), a.dtype(), broadcast_strides(a, shape, u.name)});
-    } else {
-      // carried by value, already converted to the type this input computes in
-      weak_scalar_bytes(args[i]->scalar(), loop.compute[i], scalars[i].data());
-      operands.push_back({nullptr, loop.compute[i], strides_t(shape.size(), 0), scalars[i].data()});
-    }
+  auto fresh = [&](dtype d) { return layout_from ? new_array_like(*layout_from, d, order::K) : new_array(shape, d, order::C, dev); };
+  // the loop writes into out directly, unless a mask picks what reaches it
+  std::vector<ndarray> targets(outs.size());
+  for (std::size_t k = 0; k < outs.size(); ++k) {
+    bool given = k < out_given.size() && out_given[k].valid();
+    outs[k] = given ? out_given[k] : fresh(constant ? dtype::bool_ : loop->out[k]);
+    targets[k] = given && opt.where ? fresh(constant ? dtype::bool_ : loop->out[k]) : outs[k];
   }
-  iteration it = make_iteration(shape, operands, u.nout);
-  backend& be = backend_for(dev);
-  if (!be.has_loop(id, loop.kernel))
-    throw not_implemented(std::string(u.name) + ": the " + be.name() + " backend has no " + loop_signature(loop) + " loop");
-  be.elementwise(id, loop.kernel, it);
+  if (constant) {
+    // the answer, as a scalar carried by value through the where loop (mask or all true) into out
+    operand value{weak_scalar(*constant)}, all_true{weak_scalar(true)};
+    const ufunc_info& w = ufunc_table(ops::ufunc_id::where);
+    for (ndarray& o : outs) {
+      operand mask = opt.where ? operand(*opt.where) : all_true, keep(o);
+      run_loop(ops::ufunc_id::where, w, *uniform_loop(ops::ufunc_id::where, o.dtype()), shape, {&mask, &value, &keep}, {o}, dev);
+    }
+    return outs;
+  }
+  run_loop(id, u, *loop, shape, args, targets, dev);
+  if (opt.where)
+    for (std::size_t k = 0; k < outs.size(); ++k)
+      if (!targets[k].shares_buffer_with(outs[k])) assign_where(outs[k], targets[k], *opt.where);
   return outs;
 }
 
 template <class... A>
-std::vector<ndarray> call(ops::ufunc_id id, const A&... a) {
-  return call_elementwise(id, {&a...});
+std::vector<ndarray> call(ops::ufunc_id id, const ufunc_options& opt, const A&... a) {
+  return call_elementwise(id, {&a...}, opt);
 }
 
 }  // namespace
@@ -231,22 +406,24 @@ std::vector<ndarray> call(ops::ufunc_id id, const A&... a) {
 // The public ufuncs, one definition per line of the op list.
 #define CUNP_DEFINE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DEFINITION_##nin##_##nout(op)
 #define CUNP_UFUNC_DEFINITION_1_1(op) \
-  ndarray op(const operand& x) { return call(ops::ufunc_id::op, x)[0]; }
-#define CUNP_UFUNC_DEFINITION_2_1(op) \
-  ndarray op(const operand& x1, const operand& x2) { return call(ops::ufunc_id::op, x1, x2)[0]; }
-#define CUNP_UFUNC_DEFINITION_2_2(op)                                         \
-  std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2) {      \
-    auto r = call(ops::ufunc_id::op, x1, x2);                                \
-    return {r[0], r[1]};                                                      \
+  ndarray op(const operand& x, const ufunc_options& o) { return call(ops::ufunc_id::op, o, x)[0]; }
+#define CUNP_UFUNC_DEFINITION_2_1(op)                                             \
+  ndarray op(const operand& x1, const operand& x2, const ufunc_options& o) {      \
+    return call(ops::ufunc_id::op, o, x1, x2)[0];                                 \
   }
-#define CUNP_UFUNC_DEFINITION_1_2(op)                    \
-  std::pair<ndarray, ndarray> op(const operand& x) {       \
-    auto r = call(ops::ufunc_id::op, x);                  \
-    return {r[0], r[1]};                                   \
+#define CUNP_UFUNC_DEFINITION_2_2(op)                                                            \
+  std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2, const ufunc_options& o) { \
+    auto r = call(ops::ufunc_id::op, o, x1, x2);                                                 \
+    return {r[0], r[1]};                                                                         \
   }
-#define CUNP_UFUNC_DEFINITION_3_1(op)                                                   \
-  ndarray op(const operand& x1, const operand& x2, const operand& x3) {                 \
-    return call(ops::ufunc_id::op, x1, x2, x3)[0];                                      \
+#define CUNP_UFUNC_DEFINITION_1_2(op)                                       \
+  std::pair<ndarray, ndarray> op(const operand& x, const ufunc_options& o) { \
+    auto r = call(ops::ufunc_id::op, o, x);                                  \
+    return {r[0], r[1]};                                                     \
+  }
+#define CUNP_UFUNC_DEFINITION_3_1(op)                                                                    \
+  ndarray op(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& o) {          \
+    return call(ops::ufunc_id::op, o, x1, x2, x3)[0];                                                    \
   }
 CUNP_UFUNC_LIST(CUNP_DEFINE_UFUNC)
 #undef CUNP_DEFINE_UFUNC
@@ -260,7 +437,7 @@ ndarray where(const operand& condition, const operand& x, const operand& y) {
   for (const operand* o : {&x, &y})
     if (!o->is_array() && !o->scalar().fits(t))
       throw overflow_error("Python integer " + o->scalar().repr() + " out of bounds for " + std::string(name(t)));
-  return call_elementwise(ops::ufunc_id::where, {&condition, &x, &y}, uniform_loop(ops::ufunc_id::where, t))[0];
+  return call_elementwise(ops::ufunc_id::where, {&condition, &x, &y}, no_options, uniform_loop(ops::ufunc_id::where, t))[0];
 }
 
 }  // namespace cunp

@@ -35,9 +35,10 @@ struct result {
 
 // An argument: a cunp host array (passed as a zero-copy NumPy view), a Python literal written in
 // Python syntax ("3", "None", "(0, 1)", "'C'", "np.float32"), or a list of arguments (a Python
-// list: concatenate's sequence of arrays).
+// list: concatenate's sequence of arrays; or a tuple: a ufunc's out=).
 struct arg {
   std::variant<ndarray, std::string, std::vector<arg>> v;
+  bool tuple = false;  // a list of arguments passed as a Python tuple
   arg(const ndarray& a) : v(a) {}
   arg(std::string python_literal) : v(std::move(python_literal)) {}
   arg(const char* python_literal) : v(std::string(python_literal)) {}
@@ -45,6 +46,11 @@ struct arg {
   static arg list(std::vector<arg> items) {
     arg a("None");
     a.v = std::move(items);
+    return a;
+  }
+  static arg tuple_of(std::vector<arg> items) {
+    arg a = list(std::move(items));
+    a.tuple = true;
     return a;
   }
 };
