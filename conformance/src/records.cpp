@@ -129,18 +129,32 @@ bool has_special(const test_case& c, const std::vector<ndarray>&) {
   return false;
 }
 
-// Whether NumPy computes a case in a complex loop and returns the result (through its out=, if
-// any): decided by NumPy on the case's own operands and keywords.
-bool numpy_uses_complex_loop(const test_case& c, const std::vector<ndarray>& arrays) {
-  std::vector<oracle::arg> args = {"'" + c.op + "'"};
+// A case's positional arguments as NumPy gets them: the case's arrays (as built, in order) and
+// its Python scalars, for the expectations that ask NumPy about the case itself.
+std::vector<oracle::arg> numpy_arguments(const test_case& c, const std::vector<ndarray>& arrays) {
+  std::vector<oracle::arg> args;
   std::size_t k = 0;
   for (const auto& a : c.args) {
     if (auto* s = std::get_if<scalar_arg>(&a.v)) args.push_back(python_literal(*s));
     else args.push_back(arrays.at(k++));
   }
+  return args;
+}
+
+// A ufunc case's dtype= and casting= keywords, as Python literals.
+oracle::kwargs numpy_loop_keywords(const test_case& c) {
   oracle::kwargs kw;
   for (const char* key : {"dtype", "casting"})
     if (c.kwargs.contains(key) && c.kwargs[key].is_string()) kw.emplace(key, "'" + c.kwargs[key].get<std::string>() + "'");
+  return kw;
+}
+
+// Whether NumPy computes a case in a complex loop and returns the result (through its out=, if
+// any): decided by NumPy on the case's own operands and keywords.
+bool numpy_uses_complex_loop(const test_case& c, const std::vector<ndarray>& arrays) {
+  std::vector<oracle::arg> args = numpy_arguments(c, arrays);
+  args.insert(args.begin(), "'" + c.op + "'");
+  oracle::kwargs kw = numpy_loop_keywords(c);
   if (c.kwargs.contains("out") && !c.kwargs["out"].is_null()) {
     const json& first = c.kwargs["out"].is_array() ? c.kwargs["out"][0] : c.kwargs["out"];
     if (first.contains("dtype")) kw.emplace("out_dtype", "'" + first["dtype"].get<std::string>() + "'");
@@ -157,19 +171,14 @@ bool numpy_uses_complex_loop(const test_case& c, const std::vector<ndarray>& arr
 expectation fma_contraction() {
   return {expectation::xfail, "NumPy's SIMD complex multiply contracts into FMA: at overflow it differs from per-operation rounding",
           [](const test_case& c, const std::vector<ndarray>& arrays) {
-            std::vector<oracle::arg> args;
             bool complex_operand = false;
             std::size_t k = 0;
             for (const auto& a : c.args) {
-              if (auto* s = std::get_if<scalar_arg>(&a.v)) {
-                args.push_back(python_literal(*s));
-                complex_operand |= s->value.is_array();
-              } else {
-                complex_operand |= is_complex(arrays.at(k).dtype());
-                args.push_back(arrays.at(k++));
-              }
+              if (auto* s = std::get_if<scalar_arg>(&a.v)) complex_operand |= s->value.is_array();
+              else complex_operand |= is_complex(arrays.at(k++).dtype());
             }
-            return complex_operand && oracle::call_text("cunp_harness", "fma_changes_multiply", args) == "True" &&
+            return complex_operand &&
+                   oracle::call_text("cunp_harness", "fma_changes_multiply", numpy_arguments(c, arrays)) == "True" &&
                    numpy_uses_complex_loop(c, arrays);
           },
           "numpy", {}};
@@ -654,13 +663,7 @@ void add_float_math(std::vector<op_record>& v) {
   without_xtensor(v.back(), "xtensor has no nextafter");
   v.back().expectations = {{expectation::skip, "float16 nextafter of equal zeros: NumPy < 2.5 keeps x's sign, 2.5 y's as C (cunp follows 2.5)",
                             [](const test_case& c, const std::vector<ndarray>& arrays) {
-                              std::vector<oracle::arg> args;
-                              std::size_t k = 0;
-                              for (const auto& a : c.args) {
-                                if (auto* s = std::get_if<scalar_arg>(&a.v)) args.push_back(python_literal(*s));
-                                else args.push_back(arrays.at(k++));
-                              }
-                              return oracle::call_text("cunp_harness", "half_nextafter_differs", args) == "True";
+                              return oracle::call_text("cunp_harness", "half_nextafter_differs", numpy_arguments(c, arrays)) == "True";
                             },
                             "numpy", {}}};
   v.push_back(binary("ldexp", ldexp, T::exact, real_floats));
@@ -694,15 +697,10 @@ expectation masked_kernel_error() {
   return {expectation::xfail, "where=: a kernel's value error at a masked-out element raises (cunp masks after its loop)",
           [](const test_case& c, const std::vector<ndarray>& arrays) {
             if (!c.kwargs.contains("where") || c.kwargs["where"].is_null()) return false;
-            std::vector<oracle::arg> args = {"'" + c.op + "'"};
-            std::size_t k = 0;
-            for (const auto& a : c.args) {
-              if (auto* s = std::get_if<scalar_arg>(&a.v)) args.push_back(python_literal(*s));
-              else args.push_back(arrays.at(k++));
-            }
-            oracle::kwargs kw = {{"where", arrays.back()}};  // the where= mask comes last
-            for (const char* key : {"dtype", "casting"})
-              if (c.kwargs.contains(key) && c.kwargs[key].is_string()) kw.emplace(key, "'" + c.kwargs[key].get<std::string>() + "'");
+            std::vector<oracle::arg> args = numpy_arguments(c, arrays);
+            args.insert(args.begin(), "'" + c.op + "'");
+            oracle::kwargs kw = numpy_loop_keywords(c);
+            kw.emplace("where", arrays.back());  // the where= mask comes last
             return oracle::call_text("cunp_harness", "raises_unmasked", args, kw) == "True";
           },
           "", {}};

@@ -218,11 +218,12 @@ void run_loop(ops::ufunc_id id, const ufunc_info& u, const ufunc_loop& loop, con
   be.elementwise(id, loop.kernel, it);
 }
 
-// dst = where(mask, src, dst): src's values (converted to dst's dtype) where the mask is true.
-void assign_where(const ndarray& dst, const ndarray& src, const ndarray& mask) {
-  operand m(mask), s(src), d(dst);
+// dst = where(mask, src, dst): src (an array, or a value carried as a scalar) converted to dst's
+// dtype, where the mask is true; everywhere without a mask.
+void assign_where(const ndarray& dst, const operand& src, const std::optional<ndarray>& mask) {
+  operand m = mask ? operand(*mask) : operand(weak_scalar(true)), d(dst);
   const ufunc_info& w = ufunc_table(ops::ufunc_id::where);
-  run_loop(ops::ufunc_id::where, w, *uniform_loop(ops::ufunc_id::where, dst.dtype()), dst.shape(), {&m, &s, &d}, {dst},
+  run_loop(ops::ufunc_id::where, w, *uniform_loop(ops::ufunc_id::where, dst.dtype()), dst.shape(), {&m, &src, &d}, {dst},
            dst.device());
 }
 
@@ -372,27 +373,22 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
       break;
     }
   auto fresh = [&](dtype d) { return layout_from ? new_array_like(*layout_from, d, order::K) : new_array(shape, d, order::C, dev); };
-  // the loop writes into out directly, unless a mask picks what reaches it
-  std::vector<ndarray> targets(outs.size());
   for (std::size_t k = 0; k < outs.size(); ++k) {
     bool given = k < out_given.size() && out_given[k].valid();
     outs[k] = given ? out_given[k] : fresh(constant ? dtype::bool_ : loop->out[k]);
-    targets[k] = given && opt.where ? fresh(constant ? dtype::bool_ : loop->out[k]) : outs[k];
   }
   if (constant) {
-    // the answer, as a scalar carried by value through the where loop (mask or all true) into out
-    operand value{weak_scalar(*constant)}, all_true{weak_scalar(true)};
-    const ufunc_info& w = ufunc_table(ops::ufunc_id::where);
-    for (ndarray& o : outs) {
-      operand mask = opt.where ? operand(*opt.where) : all_true, keep(o);
-      run_loop(ops::ufunc_id::where, w, *uniform_loop(ops::ufunc_id::where, o.dtype()), shape, {&mask, &value, &keep}, {o}, dev);
-    }
+    for (const ndarray& o : outs) assign_where(o, weak_scalar(*constant), opt.where);
     return outs;
   }
-  run_loop(id, u, *loop, shape, args, targets, dev);
+  // the loop writes into out directly, unless a mask picks what reaches it
+  std::vector<ndarray> targets = outs;
   if (opt.where)
-    for (std::size_t k = 0; k < outs.size(); ++k)
-      if (!targets[k].shares_buffer_with(outs[k])) assign_where(outs[k], targets[k], *opt.where);
+    for (std::size_t k = 0; k < out_given.size(); ++k)
+      if (out_given[k].valid()) targets[k] = fresh(loop->out[k]);
+  run_loop(id, u, *loop, shape, args, targets, dev);
+  for (std::size_t k = 0; k < outs.size(); ++k)
+    if (!targets[k].shares_buffer_with(outs[k])) assign_where(outs[k], targets[k], opt.where);
   return outs;
 }
 
