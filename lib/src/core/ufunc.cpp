@@ -378,7 +378,11 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
     outs[k] = given ? out_given[k] : fresh(constant ? dtype::bool_ : loop->out[k]);
   }
   if (constant) {
-    for (const ndarray& o : outs) assign_where(o, weak_scalar(*constant), opt.where);
+    // a fresh output is filled whole: where= picks only which elements of a given out change
+    for (std::size_t k = 0; k < outs.size(); ++k) {
+      bool given = k < out_given.size() && out_given[k].valid();
+      assign_where(outs[k], weak_scalar(*constant), given ? opt.where : std::nullopt);
+    }
     return outs;
   }
   // the loop writes into out directly, unless a mask picks what reaches it

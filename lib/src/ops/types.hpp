@@ -137,9 +137,17 @@ CUNP_HD To convert(From v) {
 
 template <class T>
 CUNP_HD T load(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
+  if constexpr (std::is_same_v<T, bool>) {
+    // any nonzero byte is true, as NumPy reads it: an unwritten output (where= without out) or a
+    // buffer from elsewhere may hold bytes other than 0 and 1, and loading those as bool is UB
+    unsigned char b;
+    std::memcpy(&b, p, 1);
+    return b != 0;
+  } else {
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    return v;
+  }
 }
 template <class T>
 CUNP_HD void store(char* p, T v) {
