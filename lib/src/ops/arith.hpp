@@ -14,6 +14,13 @@ template <class U> CUNP_HD U wrapping_mul(U a, U b) {
   return U(W(a) * W(b));
 }
 
+// -a modulo 2^bits. The minimum of a signed type is its own negation, said explicitly: nvcc 13
+// compiled T(U(0) - U(a)) for int16 so that -32768 widened to 32768 when stored into a wider out=.
+template <class T> CUNP_HD T wrapping_neg(T a) {
+  if constexpr (std::is_signed_v<T>) return a == std::numeric_limits<T>::min() ? a : T(-a);
+  else return T(T(0) - a);
+}
+
 template <class T> CUNP_HD T add(T a, T b) {
   if constexpr (is_bool_v<T>) return a || b;
   else if constexpr (is_int_v<T>) return T(unsigned_of<T>(a) + unsigned_of<T>(b));

@@ -254,7 +254,7 @@ struct negative_op : ufunc_base {
       "the logical_not function instead.";
   template <class T> static constexpr bool supports = numeric_type<T>;
   template <class T> CUNP_HD static T apply(T a) {
-    if constexpr (is_int_v<T>) return T(unsigned_of<T>(0) - unsigned_of<T>(a));
+    if constexpr (is_int_v<T>) return wrapping_neg(a);
     else if constexpr (is_half_v<T>) return half::from_bits(std::uint16_t(a.bits ^ 0x8000u));
     else if constexpr (is_complex_v<T>) return T{-a.re, -a.im};
     else return -a;
@@ -267,7 +267,7 @@ struct absolute_op : ufunc_base {
   template <class C> using result = real_t<C>;  // 'F->f', 'D->d'
   template <class T> CUNP_HD static real_t<T> apply(T a) {
     if constexpr (is_bool_v<T> || std::is_unsigned_v<T>) return a;
-    else if constexpr (is_int_v<T>) return a < 0 ? T(unsigned_of<T>(0) - unsigned_of<T>(a)) : a;
+    else if constexpr (is_int_v<T>) return a < 0 ? wrapping_neg(a) : a;
     else if constexpr (is_half_v<T>) return half::from_bits(std::uint16_t(a.bits & 0x7fffu));
     else if constexpr (is_complex_v<T>) return c_abs(a);
     else return m_fabs(a);

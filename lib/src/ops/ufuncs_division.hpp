@@ -17,7 +17,7 @@ CUNP_HD pair<T, T> floor_divmod(T a, T b) {
   } else if constexpr (is_int_v<T>) {
     if (b == 0) return {T(0), T(0)};
     if constexpr (std::is_signed_v<T>) {
-      if (b == T(-1)) return {T(unsigned_of<T>(0) - unsigned_of<T>(a)), T(0)};  // wraps at INT_MIN
+      if (b == T(-1)) return {wrapping_neg(a), T(0)};  // wraps at INT_MIN
       T q = T(a / b), r = T(a % b);
       if (r != 0 && ((r < 0) != (b < 0))) return {T(q - 1), T(r + b)};
       return {q, r};
@@ -138,7 +138,7 @@ struct reciprocal_op : ufunc_base {
 
 // |x| of an integer as its unsigned type (INT_MIN's magnitude fits there).
 template <class T> CUNP_HD unsigned_of<T> magnitude(T a) {
-  if constexpr (std::is_signed_v<T>) return a < 0 ? unsigned_of<T>(unsigned_of<T>(0) - unsigned_of<T>(a)) : unsigned_of<T>(a);
+  if constexpr (std::is_signed_v<T>) return unsigned_of<T>(a < 0 ? wrapping_neg(a) : a);
   else return a;
 }
 template <class U> CUNP_HD U gcd_of(U a, U b) {
