@@ -93,9 +93,9 @@ struct ufunc_options {
   ufunc_out out;
   // a bool mask broadcast with the inputs: where it is false, out keeps its values (without out,
   // those elements are unspecified, as NumPy leaves them uninitialized)
-  std::optional<ndarray> where;
+  std::optional<ndarray> where{};
   // the outputs' dtype: the loop NumPy's type resolution picks for it (dtype= of np.ufunc)
-  std::optional<cunp::dtype> dtype;
+  std::optional<cunp::dtype> dtype{};
   // the rule every input's cast to its loop type, and every output's cast to out, must satisfy
   cunp::casting casting = cunp::casting::same_kind;
 };
@@ -146,7 +146,7 @@ ndarray argmin(const ndarray& a, const arg_reduce_options& options = {});
 // ---- scans: cunp::cumsum(a, {.axis = 0}) ----
 struct cumsum_options {
   std::optional<std::int64_t> axis;  // none: scans the C-order flattening (a 1-d result)
-  std::optional<cunp::dtype> dtype;  // none: sum's rules (narrow ints widen to int64/uint64)
+  std::optional<cunp::dtype> dtype{};  // none: sum's rules (narrow ints widen to int64/uint64)
 };
 // numpy.cumsum: running sums along an axis, accumulated in the result dtype.
 ndarray cumsum(const ndarray& a, const cumsum_options& options = {});
@@ -154,7 +154,7 @@ ndarray cumsum(const ndarray& a, const cumsum_options& options = {});
 // ---- joining: cunp::concatenate({a, b}, {.axis = 1}) ----
 struct concatenate_options {
   std::optional<std::int64_t> axis = 0;  // none: flattens each array (C order) first
-  std::optional<cunp::dtype> dtype;      // none: result_type of the arrays
+  std::optional<cunp::dtype> dtype{};      // none: result_type of the arrays
   cunp::casting casting = cunp::casting::same_kind;  // checked for each array's cast to dtype
 };
 // numpy.concatenate: the arrays joined along an existing axis, in a new C-order array.
