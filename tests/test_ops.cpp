@@ -156,6 +156,39 @@ TEST_SUITE("ops") {
     }
   }
 
+  TEST_CASE("numeric functions: complex parts are views, nan_to_num(copy=false) and round(int) as NumPy's") {
+    ndarray z = test::sample({3, 4}, dtype::complex64), f = test::sample({3, 4}, dtype::float16);
+    // writing through real() and imag() changes the complex array, as through NumPy's z.real
+    check_like_numpy(
+        [&] {
+          ndarray x = z.copy();
+          real(x).assign(full({}, 2.5));
+          imag(x[1]).assign(full({}, -1.0));
+          return x;
+        },
+        "(lambda x: (x.real.__setitem__(Ellipsis, 2.5), x[1].imag.__setitem__(Ellipsis, -1.0), x)[2])(a.copy())", bind(z));
+    CHECK(real(f).shares_buffer_with(f));     // np.real of a real array is the array
+    CHECK(!imag(f).shares_buffer_with(f));    // its imag is new zeros
+    ndarray i = test::sample({5}, dtype::int32);
+    CHECK(round(i, 2).shares_buffer_with(i));  // integers to decimals >= 0: the array itself
+    check_like_numpy([&] { return round(i, -1); }, "np.round(a, -1)", bind(i));
+    // nan_to_num without a copy replaces in the array it is given, and returns it
+    ndarray special = asarray(std::vector<double>{NAN, INFINITY, -INFINITY, 1.0}).astype(dtype::float32);
+    check_like_numpy(
+        [&] {
+          ndarray x = special.copy();
+          ndarray r = nan_to_num(x, {.copy = false, .nan = 7, .neginf = -3});
+          CHECK(r.shares_buffer_with(x));
+          return x;
+        },
+        "(lambda x: (np.nan_to_num(x, copy=False, nan=7, neginf=-3), x)[1])(a.copy())", bind(special));
+    CHECK(!nan_to_num(special).shares_buffer_with(special));
+    CHECK_THROWS_AS(isposinf(z), type_error);
+    CHECK(allclose(zeros({0}), ones({0})));  // all() of nothing
+    CHECK(!array_equal(zeros({2, 1}), zeros({2})));
+    CHECK(array_equiv(zeros({2, 1}), zeros({2})));
+  }
+
   TEST_CASE("ufunc keywords in C++: out= is returned and written, a tuple for two outputs") {
     ndarray a = test::sample({3, 4}, dtype::float64), b = test::sample({3, 4}, dtype::float64);
     // a temporary view takes compound assignment too

@@ -287,6 +287,45 @@ def broadcast_shapes(*shapes):
     return np.array(np.broadcast_shapes(*shapes), dtype=np.int64)
 
 
+def allclose(a, b, **kwargs):
+    """np.allclose's Python bool as a 0-d bool array."""
+    return np.asarray(np.allclose(a, b, **kwargs))
+
+
+def array_equal(a1, a2, **kwargs):
+    """np.array_equal's Python bool as a 0-d bool array."""
+    return np.asarray(np.array_equal(a1, a2, **kwargs))
+
+
+def array_equiv(a1, a2):
+    """np.array_equiv's Python bool as a 0-d bool array."""
+    return np.asarray(np.array_equiv(a1, a2))
+
+
+def isrealobj(x):
+    """np.isrealobj's Python bool as a 0-d bool array."""
+    return np.asarray(np.isrealobj(x))
+
+
+def iscomplexobj(x):
+    """np.iscomplexobj's Python bool as a 0-d bool array."""
+    return np.asarray(np.iscomplexobj(x))
+
+
+def round_cast_undefined(a, decimals):
+    """Whether np.round of an integer array to negative decimals gives a float64 beyond the
+    dtype's range, or NaN (decimals past -308: 0 / 1e400 * inf), which NumPy then casts back to
+    the dtype (undefined there)."""
+    a = np.asarray(a)
+    if a.dtype.kind not in "iu" or decimals >= 0:
+        return False
+    with np.errstate(all="ignore"):
+        r = np.round(a.astype(np.float64), decimals)
+    bits = a.dtype.itemsize * 8
+    low, high = (-(2.0 ** (bits - 1)), 2.0 ** (bits - 1)) if a.dtype.kind == "i" else (0.0, 2.0 ** bits)
+    return bool(np.any(~np.isfinite(r) | (r < low) | (r >= high)))
+
+
 def contiguity(function, *args, **kwargs):
     """(C-contiguous, F-contiguous) of each output of np.<function>(*args, **kwargs): the oracle
     hands results back as C-order copies, so the layout NumPy gave is asked for here."""
@@ -348,10 +387,12 @@ def numeric_loops(ufunc_name):
 
 # ---- known differences decided on the case's own arrays ----
 
-def raises_unmasked(name, *args, where=None, dtype=None, casting=None):
+def raises_unmasked(name, *args, where=None, dtype=None, casting=None, out=None):
     """Whether np.<name> raises ValueError on these arguments computed everywhere, but not under
-    the where= mask."""
+    the where= mask (out= given: into a copy of it, whose cast NumPy checks first)."""
     kw = {k: v for k, v in (("dtype", dtype), ("casting", casting)) if v is not None}
+    if out is not None:
+        kw["out"] = np.array(out, copy=True)
     fn = getattr(np, name)
     try:
         fn(*args, **kw)
@@ -382,13 +423,19 @@ def uses_complex_loop(name, *args, dtype=None, casting=None, out_dtype=None):
     return result.kind == "c"
 
 
-def fma_changes_multiply(a, b=None):
+def fma_changes_multiply(a, b=None, dtype=None, casting=None):
     """Whether NumPy's complex multiply differs in kind (NaN, infinity, the sign of a zero) from
     rounding each operation, as its SIMD loops contract into fused multiply-adds. With one
-    operand, its square (np.square runs the same loops as np.multiply(a, a))."""
+    operand, its square (np.square runs the same loops as np.multiply(a, a)); dtype= and casting=
+    pick the loop."""
     if b is None:
         b = a
-    got = np.multiply(a, b)
+    kw = {k: v for k, v in (("dtype", dtype), ("casting", casting)) if v is not None}
+    try:
+        got = np.multiply(a, b, **kw)
+    except Exception:
+        return False  # NumPy refuses the call: no loop runs
+
     # in the dtype NumPy computed in (a Python complex is weak: float32 * 1j is complex64)
     a, b = np.asarray(a).astype(got.dtype), np.asarray(b).astype(got.dtype)
     ar, ai, br, bi = a.real, a.imag, b.real, b.imag
@@ -396,10 +443,37 @@ def fma_changes_multiply(a, b=None):
     im = np.add(np.multiply(ar, bi), np.multiply(ai, br))
 
     def kind(x):
-        zero = np.where(np.signbit(x), -4, 4)
-        return np.where(np.isnan(x), 2, np.where(np.isinf(x), np.sign(x) * 3, np.where(x == 0, zero, 0)))
+        return np.where(np.isnan(x), 2, np.where(np.isinf(x), np.sign(x) * 3, 0))
 
-    return bool(np.any(kind(got.real) != kind(re)) or np.any(kind(got.imag) != kind(im)))
+    # a zero against a tiny FMA residue is within the comparator's norm-wise bound; a zero's sign
+    # against the other zero is not
+    def zero_signs_differ(x, y):
+        return np.any((x == 0) & (y == 0) & (np.signbit(x) != np.signbit(y)))
+
+    return bool(np.any(kind(got.real) != kind(re)) or np.any(kind(got.imag) != kind(im)) or
+                zero_signs_differ(got.real, re) or zero_signs_differ(got.imag, im))
+
+
+def input_cast_undefined(name, *args, dtype=None, casting=None):
+    """Whether np.<name>, under dtype= (and casting=), casts an inexact input holding NaN, an
+    infinity or a value beyond the range into an integer loop type: undefined in NumPy."""
+    # a float reaches an integer loop under 'unsafe' alone (any other rule raises first); and
+    # resolve_dtypes with a Python scalar's type crashes NumPy 2.4 (a segmentation fault) where
+    # its cast check fails, which 'unsafe' never does
+    if casting != "unsafe":
+        return False
+    fn = getattr(np, name)
+
+    def dtype_of(a):
+        return type(a) if isinstance(a, (bool, int, float, complex)) else np.asarray(a).dtype
+
+    try:
+        loop = fn.resolve_dtypes(tuple(dtype_of(a) for a in args) + (None,) * fn.nout,
+                                 signature=(None,) * fn.nin + (np.dtype(dtype),) * fn.nout, casting="unsafe")
+    except Exception:
+        return False
+    return any(loop[i].kind in "iu" and np.asarray(a).dtype.kind in "fc" and cast_undefined(a, loop[i])
+               for i, a in enumerate(args))
 
 
 def half_nextafter_differs(x, y):

@@ -92,9 +92,37 @@ json random_axis(int nd, rng& g, bool allow_tuple) {
   return ax;
 }
 
+// Every point of the grids, in order: the product of each grid's entries, the first entry outermost.
+std::vector<json> grid_points(const std::vector<keyword_grid>& grids) {
+  std::vector<json> out;
+  for (const keyword_grid& grid : grids) {
+    std::vector<json> points = {json::object()};
+    for (const auto& [kw, values] : grid) {
+      std::vector<json> next;
+      for (const json& p : points)
+        for (const json& v : values) {
+          json q = p;
+          q[kw] = v;
+          next.push_back(std::move(q));
+        }
+      points = std::move(next);
+    }
+    out.insert(out.end(), points.begin(), points.end());
+  }
+  if (out.empty()) out.push_back(json::object());
+  return out;
+}
+
+json random_point(const std::vector<keyword_grid>& grids, rng& g) {
+  json kw = json::object();
+  if (grids.empty()) return kw;
+  for (const auto& [name, values] : grids[g.below(grids.size())]) kw[name] = values[g.below(values.size())];
+  return kw;
+}
+
 class elementwise final : public sample_generator {
  public:
-  elementwise(int nin, bool mask) : nin_(nin), mask_(mask) {}
+  elementwise(int nin, bool mask, std::vector<keyword_grid> grids) : nin_(nin), mask_(mask), grids_(std::move(grids)) {}
 
   std::vector<test_case> matrix(const op_record& r) const override {
     std::vector<test_case> out;
@@ -145,7 +173,18 @@ class elementwise final : public sample_generator {
                                       array(dtype::int16, {5, 4})};
         out.push_back(make_case(r, std::move(args)));
       }
-    if (r.kwargs.count("out")) keyword_cases(r, out);
+    if (r.kwargs.count("out") && r.kwargs.count("where")) keyword_cases(r, out);
+    // the op's own keywords: each point of its grids over every dtype's special values (two
+    // inputs: every pair of them)
+    if (!grids_.empty())
+      for (const json& point : grid_points(grids_))
+        for (dtype d : dts) {
+          std::vector<shape_t> cross = {{1, 15}, {15, 1}, {1, 15}};
+          cross.resize(std::size_t(nin_));
+          std::vector<arg_desc> args;
+          for (int i = 0; i < nin_; ++i) args.push_back(input(i, d, nin_ == 1 ? shape_t{5, 4} : cross[std::size_t(i)], layout::C, "special"));
+          out.push_back(make_case(r, std::move(args), point));
+        }
     // weak scalars (Python scalars under NEP 50) in each scalar-capable position
     // (a lone scalar input, nin == 1, once: there is no array dtype to vary)
     for (dtype d : nin_ == 1 ? std::vector<dtype>{dtype::bool_} : dts)
@@ -174,8 +213,8 @@ class elementwise final : public sample_generator {
       shape_t s = nin_ > 1 ? broadcast_source(full, g) : full;
       args.push_back(input(i, d, s, random_layout(g), random_values(g)));
     }
-    test_case c = make_case(r, std::move(args));
-    if (r.kwargs.count("out")) {
+    test_case c = make_case(r, std::move(args), g.below(2) ? random_point(grids_, g) : json::object());
+    if (r.kwargs.count("out") && r.kwargs.count("where")) {
       // NumPy's keywords now and then: an out= the inputs broadcast to, a mask, a dtype, a rule
       // (not the broadcast layout: an output whose elements share memory has no defined result)
       auto out_layout = [&] {
@@ -264,6 +303,7 @@ class elementwise final : public sample_generator {
   }
   int nin_;
   bool mask_;
+  std::vector<keyword_grid> grids_;
 };
 
 class reduction final : public sample_generator {
@@ -431,34 +471,6 @@ class join final : public sample_generator {
 };
 
 // ---- ops of one input and keywords (creation, copies) ----
-
-// Every point of the grids, in order: the product of each grid's entries, the first entry outermost.
-std::vector<json> grid_points(const std::vector<keyword_grid>& grids) {
-  std::vector<json> out;
-  for (const keyword_grid& grid : grids) {
-    std::vector<json> points = {json::object()};
-    for (const auto& [kw, values] : grid) {
-      std::vector<json> next;
-      for (const json& p : points)
-        for (const json& v : values) {
-          json q = p;
-          q[kw] = v;
-          next.push_back(std::move(q));
-        }
-      points = std::move(next);
-    }
-    out.insert(out.end(), points.begin(), points.end());
-  }
-  if (out.empty()) out.push_back(json::object());
-  return out;
-}
-
-json random_point(const std::vector<keyword_grid>& grids, rng& g) {
-  json kw = json::object();
-  if (grids.empty()) return kw;
-  for (const auto& [name, values] : grids[g.below(grids.size())]) kw[name] = values[g.below(values.size())];
-  return kw;
-}
 
 const std::vector<shape_t>& sweep_shapes() {
   static const std::vector<shape_t> s = {{}, {0}, {0, 3}, {1}, {7, 13}, {3, 4, 5}, {1024, 1024}};
@@ -828,8 +840,8 @@ class shape_tuples final : public sample_generator {
 
 }  // namespace
 
-std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask) {
-  return std::make_shared<elementwise>(nin, first_input_mask);
+std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask, std::vector<keyword_grid> grids) {
+  return std::make_shared<elementwise>(nin, first_input_mask, std::move(grids));
 }
 std::shared_ptr<const sample_generator> reduction_samples(bool with_dtype) { return std::make_shared<reduction>(with_dtype); }
 std::shared_ptr<const sample_generator> arg_reduction_samples() { return std::make_shared<arg_reduction>(); }

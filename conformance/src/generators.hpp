@@ -7,11 +7,20 @@
 
 namespace cunp::conformance {
 
+// Keyword values to cross: each entry names a keyword and the values it takes (null: None, the
+// op's default). A grid's points are the product of its entries; a record may give several grids,
+// whose points are taken together (eye's extents with float64, then every dtype at one extent).
+using keyword_grid = std::vector<std::pair<std::string, std::vector<nlohmann::json>>>;
+
 // N array (or weak scalar) inputs: every claimed dtype over shapes {0-d, empty, one element,
 // odd, 2^20 elements} and the 8 layouts, random and special values, broadcasting pairs, every
 // mixed dtype pair, and weak scalars of every kind against every dtype (Python ints beyond the
 // dtype's range included). `first_input_mask`: the first input is a boolean condition (where).
-std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask = false);
+// A ufunc's keywords (a record taking out= and where=) come with their own cases; `grids` are an
+// op's own keywords (isclose's rtol, round's decimals), each point over every dtype's special
+// values (shape (5, 4); two inputs: every pair, (1, 15) against (15, 1)), and in half the draws.
+std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask = false,
+                                                            std::vector<keyword_grid> grids = {});
 
 // Reductions: axis None, int, negative and tuple, keepdims, the 8 layouts, empty reduced axes,
 // and (with_dtype) the dtype= keyword.
@@ -28,10 +37,6 @@ std::shared_ptr<const sample_generator> scan_samples();
 // axis 0, 1, -1 and None, mixed dtypes, dtype= (with the casting rule), layouts.
 std::shared_ptr<const sample_generator> join_samples();
 
-// Keyword values to cross: each entry names a keyword and the values it takes (null: None, the
-// op's default). A grid's points are the product of its entries; a record may give several grids,
-// whose points are taken together (eye's extents with float64, then every dtype at one extent).
-using keyword_grid = std::vector<std::pair<std::string, std::vector<nlohmann::json>>>;
 
 // Every dtype's name, for a grid's dtype= entry; `with_none` puts null (dtype=None) first.
 std::vector<nlohmann::json> dtype_names(bool with_none);

@@ -128,6 +128,7 @@ int main(int argc, char** argv) {
 
   int missed = 0, extra = 0, expected_total = 0;
   for (const auto& rec : op_records()) {
+    if (rec.composite) continue;  // the bugs of the ops under it reach it unmodelled (record.hpp)
     std::set<std::string> expected, got;
     for (const auto& sc : suite_of(rec))
       if (!ufunc_keyword_case(rec, sc.c) &&

@@ -54,7 +54,8 @@ struct comparator {
 };
 
 // array: out= and where= (case.hpp's array_kwarg_value), made as the case's arrays are
-enum class kw_kind { axis, boolean, dtype, integer, string, array };
+// number: an integer or a float (nan_to_num's posinf=, isclose's rtol=)
+enum class kw_kind { axis, boolean, dtype, integer, number, string, array };
 
 // A case's arguments on the device under test, and its keyword arguments.
 struct bound_arg {
@@ -75,6 +76,7 @@ struct bound_call {
   // axis=: none (all axes), one, or several
   axes axis(const char* kw = "axis") const;
   std::optional<std::int64_t> integer(const char* kw) const;
+  std::optional<double> number(const char* kw) const;
   bool boolean(const char* kw, bool fallback = false) const;
   std::optional<dtype> dtype_kw(const char* kw = "dtype") const;
   std::string string(const char* kw, const std::string& fallback) const;
@@ -125,6 +127,10 @@ struct op_record {
   std::map<std::string, std::vector<dtype>> dtypes;  // claimed, per backend ("host", "cuda")
   std::map<std::string, kw_kind> kwargs;             // the keywords cases may carry
   int outputs = 1;                                   // arrays the op returns (a ufunc's out= tuple)
+  bool writes_inputs = false;  // it may write into its inputs (nan_to_num, copy=False): each side gets its own
+  // built from other ops' calls (isclose from subtract, absolute, ...): the planted-bug check
+  // leaves it out, since the bugs of the ops under it reach it in ways their predicates do not model
+  bool composite = false;
   std::vector<value_domain> domains = {value_domain::any};  // per array input; the last repeats
   std::shared_ptr<const sample_generator> samples;
   std::function<std::vector<error_case>(const op_record&)> errors;

@@ -4,6 +4,7 @@
 #include "record.hpp"
 #include "xtensor_ref.hpp"
 
+#include "cunp/numeric_functions.hpp"
 #include "cunp/oracle.hpp"
 
 namespace cunp::conformance {
@@ -41,6 +42,9 @@ axes bound_call::axis(const char* kw) const {
 std::optional<std::int64_t> bound_call::integer(const char* kw) const {
   if (!has(kw)) return std::nullopt;
   return kwargs[kw].get<std::int64_t>();
+}
+std::optional<double> bound_call::number(const char* kw) const {
+  return has(kw) ? std::optional<double>(kwargs[kw].get<double>()) : std::nullopt;
 }
 bool bound_call::boolean(const char* kw, bool fallback) const { return has(kw) ? kwargs[kw].get<bool>() : fallback; }
 std::optional<dtype> bound_call::dtype_kw(const char* kw) const {
@@ -81,6 +85,7 @@ void check_kwargs(const op_record& r, const test_case& c) {
         break;
       case kw_kind::boolean: ok = v.is_boolean(); break;
       case kw_kind::integer: ok = v.is_number_integer(); break;
+      case kw_kind::number: ok = v.is_number(); break;
       case kw_kind::string: ok = v.is_string(); break;
       case kw_kind::array: parse_array_kwarg(v, "kwargs." + k); break;
       case kw_kind::dtype:
@@ -178,10 +183,24 @@ expectation fma_contraction() {
               else complex_operand |= is_complex(arrays.at(k++).dtype());
             }
             return complex_operand &&
-                   oracle::call_text("cunp_harness", "fma_changes_multiply", numpy_arguments(c, arrays)) == "True" &&
+                   oracle::call_text("cunp_harness", "fma_changes_multiply", numpy_arguments(c, arrays), numpy_loop_keywords(c)) == "True" &&
                    numpy_uses_complex_loop(c, arrays);
           },
           "numpy", {}};
+}
+
+// dtype= (casting='unsafe') can make an integer loop take float inputs: NaN, an infinity or a
+// float beyond the range cast to it is undefined in NumPy (the CPU instruction's value). Decided
+// by NumPy's loop for the case (ufunc.resolve_dtypes) and its inputs.
+expectation undefined_input_cast() {
+  return {expectation::skip, "dtype=: NaN/inf/out-of-range float inputs cast into an integer loop: undefined in NumPy (CPU-dependent values)",
+          [](const test_case& c, const std::vector<ndarray>& arrays) {
+            if (!c.kwargs.contains("dtype") || c.kwargs["dtype"].is_null()) return false;
+            std::vector<oracle::arg> args = numpy_arguments(c, arrays);
+            args.insert(args.begin(), "'" + c.op + "'");
+            return oracle::call_text("cunp_harness", "input_cast_undefined", args, numpy_loop_keywords(c)) == "True";
+          },
+          "", {}};
 }
 
 // NumPy 2.5.2 crashes (a segmentation fault, found by cunp's fuzzer) comparing an integer array
@@ -223,6 +242,9 @@ void with_ufunc_keywords(op_record& r) {
   r.kwargs = {{"out", kw_kind::array}, {"where", kw_kind::array}, {"dtype", kw_kind::dtype}, {"casting", kw_kind::string}};
 }
 
+// Adds expectations to a record's (a ufunc's starts with undefined_input_cast).
+void expect(op_record& r, std::initializer_list<expectation> more) { r.expectations.insert(r.expectations.end(), more); }
+
 op_record ufunc(const std::string& n, cunp_call call, int nin, tolerance_class tol, std::vector<dtype> claims) {
   op_record r;
   r.name = n;
@@ -233,6 +255,7 @@ op_record ufunc(const std::string& n, cunp_call call, int nin, tolerance_class t
   r.samples = elementwise_samples(nin);
   r.errors = [nin](const op_record& self) { return broadcast_errors(self, nin); };
   r.compare.tolerance = tol;
+  r.expectations.push_back(undefined_input_cast());
   return r;
 }
 
@@ -661,11 +684,11 @@ void add_float_math(std::vector<op_record>& v) {
   without_xtensor(v.back(), "xtensor has no logaddexp2");
   v.push_back(binary("nextafter", nextafter, T::exact, real_floats));
   without_xtensor(v.back(), "xtensor has no nextafter");
-  v.back().expectations = {{expectation::skip, "float16 nextafter of equal zeros: NumPy < 2.5 keeps x's sign, 2.5 y's as C (cunp follows 2.5)",
+  expect(v.back(), {{expectation::skip, "float16 nextafter of equal zeros: NumPy < 2.5 keeps x's sign, 2.5 y's as C (cunp follows 2.5)",
                             [](const test_case& c, const std::vector<ndarray>& arrays) {
                               return oracle::call_text("cunp_harness", "half_nextafter_differs", numpy_arguments(c, arrays)) == "True";
                             },
-                            "numpy", {}}};
+                            "numpy", {}}});
   v.push_back(binary("ldexp", ldexp, T::exact, real_floats));
   v.back().domains = {value_domain::any, value_domain::exponent};
   without_xtensor(v.back(), "xtensor has no ldexp");
@@ -701,6 +724,10 @@ expectation masked_kernel_error() {
             args.insert(args.begin(), "'" + c.op + "'");
             oracle::kwargs kw = numpy_loop_keywords(c);
             kw.emplace("where", arrays.back());  // the where= mask comes last
+            // out= too, whose cast NumPy checks before any loop runs (an array made for the case
+            // comes just before the mask; an alias names a positional argument)
+            if (const json& o = c.kwargs.value("out", json()); o.is_object())
+              kw.emplace("out", o.contains("alias") ? args.at(std::size_t(o["alias"].get<int>()) + 1) : oracle::arg(arrays.at(arrays.size() - 2)));
             return oracle::call_text("cunp_harness", "raises_unmasked", args, kw) == "True";
           },
           "", {}};
@@ -720,7 +747,7 @@ void add_division(std::vector<op_record>& v) {
   without_xtensor(v.back(), "xtensor's fmod has no integer loops with NumPy's x fmod 0 = 0");
   v.push_back(binary("power", power, T::transcendental, ints_and_floats));
   v.back().domains = {value_domain::any, value_domain::exponent};
-  v.back().expectations = {missing_complex_loops(no_complex_power), masked_kernel_error()};
+  expect(v.back(), {missing_complex_loops(no_complex_power), masked_kernel_error()});
   v.back().missing_loops = no_complex_power;
   without_xtensor(v.back(), "xtensor's pow has no wrapping integer power and no error for negative integer exponents");
   v.back().errors = [](const op_record& self) {
@@ -733,7 +760,7 @@ void add_division(std::vector<op_record>& v) {
   };
   v.push_back(binary("float_power", float_power, T::transcendental, {dtype::float64}));
   v.back().domains = {value_domain::any, value_domain::exponent};
-  v.back().expectations = {missing_complex_loops(no_complex_power)};
+  expect(v.back(), {missing_complex_loops(no_complex_power)});
   v.back().missing_loops = no_complex_power;
   without_xtensor(v.back(), "xtensor has no float_power");
   v.push_back(unary("reciprocal", reciprocal, T::rounding, value_domain::any, numeric));
@@ -793,22 +820,141 @@ void add_aliases(std::vector<op_record>& v) {
 #undef CUNP_ALIAS_CALL_2
 }
 
+// ---- NumPy's functions over the ufuncs (cunp/numeric_functions.hpp) ----
+
+// An argument as np.asarray makes it: a Python scalar becomes a 0-d array of its default dtype.
+ndarray asarray_at(const bound_call& c, std::size_t i) {
+  operand o = c.operand_at(i);
+  return o.is_array() ? o.array() : full({}, o.scalar(), std::nullopt, order::C, c.device);
+}
+ndarray optional_out(const bound_call& c) {
+  auto it = c.array_kwargs.find("out");
+  return it == c.array_kwargs.end() || it->second.empty() ? ndarray() : it->second.front();
+}
+std::vector<ndarray> truth(bool b, const bound_call& c) { return {full({}, b, dtype::bool_, order::C, c.device)}; }
+
+json out_spec(dtype d) { return {{"dtype", std::string(name(d))}, {"shape", {5, 4}}, {"layout", "strided"}, {"values", "random"}}; }
+
+// np.real(True) and np.imag(True) are True.real and True.imag, the Python ints 1 and 0, and
+// np.imag(2**63) is the int 0: Python's attributes of its numbers, not an array's parts (which
+// np.asarray would give: bool, uint64)
+expectation python_number_attributes() {
+  return {expectation::skip, "np.real/np.imag of a Python bool or an int beyond int64 answer with Python's .real/.imag, Python ints",
+          [](const test_case& c, const std::vector<ndarray>&) {
+            const auto* s = std::get_if<scalar_arg>(&c.args.at(0).v);
+            return s && (s->value.is_boolean() || (s->value.is_number_unsigned() && s->value.get<std::uint64_t>() > INT64_MAX));
+          },
+          "", {}};
+}
+
+// round of an integer array to negative decimals casts NumPy's float64 answer back to the dtype:
+// where that leaves the dtype's range, the cast is undefined in NumPy
+expectation round_cast_out_of_range() {
+  return {expectation::skip, "an integer rounded to negative decimals beyond its dtype's range: NumPy's float64-to-integer cast is undefined there",
+          [](const test_case& c, const std::vector<ndarray>& arrays) {
+            if (!c.kwargs.contains("decimals") || c.kwargs.contains("out")) return false;
+            const auto* s = std::get_if<scalar_arg>(&c.args.at(0).v);
+            oracle::arg a = s ? oracle::arg(python_literal(*s)) : oracle::arg(arrays.at(0));
+            return oracle::call_text("cunp_harness", "round_cast_undefined", {a, c.kwargs["decimals"].dump()}) == "True";
+          },
+          "", {}};
+}
+
+void add_numeric_functions(std::vector<op_record>& v) {
+  using T = tolerance_class;
+  auto composite = [&](const char* n, int nin, cunp_call call, std::vector<dtype> claims, std::vector<keyword_grid> grids = {},
+                       std::map<std::string, kw_kind> kwargs = {}, T tol = T::exact) {
+    op_record r;
+    r.name = r.numpy = n;
+    r.registry_name = std::string("numpy.") + n;
+    r.call = std::move(call);
+    r.dtypes = on_both(std::move(claims));
+    r.kwargs = std::move(kwargs);
+    r.samples = elementwise_samples(nin, false, std::move(grids));
+    r.compare.tolerance = tol;
+    r.composite = true;
+    without_xtensor(r, "a NumPy function over ufuncs: compared with NumPy (its ufuncs are compared with xtensor)");
+    v.push_back(std::move(r));
+    return &v.back();
+  };
+  // NumPy answers these with a Python bool: its side is the cunp_harness helper of the name
+  auto as_helper = [](op_record* r) {
+    *r = through_helper(std::move(*r));
+    return r;
+  };
+  composite("real", 1, [](const bound_call& c) { return one(real(asarray_at(c, 0))); }, every_dtype)
+      ->expectations.push_back(python_number_attributes());
+  composite("imag", 1, [](const bound_call& c) { return one(imag(asarray_at(c, 0))); }, every_dtype)
+      ->expectations.push_back(python_number_attributes());
+  composite("angle", 1, [](const bound_call& c) { return one(angle(c.operand_at(0), c.boolean("deg"))); }, every_dtype,
+            {{{"deg", {false, true}}}}, {{"deg", kw_kind::boolean}}, T::transcendental);
+  for (const char* n : {"round", "around"}) {
+    auto call = [](const bound_call& c) { return one(round(asarray_at(c, 0), int(c.integer("decimals").value_or(0)), optional_out(c))); };
+    op_record* r = composite(n, 1, call, every_dtype,
+                             {{{"decimals", {0, 1, 2, 3, 9, 10, 17, 400, -1, -2, -3, -17, -400}}},
+                              {{"decimals", {0, 2, -1}},
+                               {"out", {out_spec(dtype::float64), out_spec(dtype::float32), out_spec(dtype::int16),
+                                        out_spec(dtype::complex128)}}}},
+                             {{"decimals", kw_kind::integer}, {"out", kw_kind::array}});
+    r->expectations.push_back(round_cast_out_of_range());
+  }
+  composite("fix", 1, [](const bound_call& c) { return one(fix(c.operand_at(0), optional_out(c))); }, non_complex,
+            {{{"out", {out_spec(dtype::float64), out_spec(dtype::int16)}}}}, {{"out", kw_kind::array}});
+  composite("nan_to_num", 1, [](const bound_call& c) {
+    return one(nan_to_num(asarray_at(c, 0), {.copy = c.boolean("copy", true), .nan = c.number("nan").value_or(0.0),
+                                             .posinf = c.number("posinf"), .neginf = c.number("neginf")}));
+  }, every_dtype, {{{"copy", {true, false}}, {"nan", {0.0, 1e10, -7}}, {"posinf", {nullptr, 1e10, 7}}, {"neginf", {nullptr, -1e10, -7.5}}}},
+            {{"copy", kw_kind::boolean}, {"nan", kw_kind::number}, {"posinf", kw_kind::number}, {"neginf", kw_kind::number}})
+      ->writes_inputs = true;
+  v.back().expectations.push_back(
+      {expectation::skip, "a Python scalar with copy=False: NumPy cannot avoid its copy (ValueError); cunp's nan_to_num takes arrays",
+       [](const test_case& c, const std::vector<ndarray>&) {
+         return std::holds_alternative<scalar_arg>(c.args.at(0).v) && c.kwargs.contains("copy") && c.kwargs["copy"] == false;
+       },
+       "", {}});
+  const std::vector<keyword_grid> tolerances = {{{"rtol", {1e-5, 0.0, 0.5}}, {"atol", {1e-8, 0.0, 1.0}}, {"equal_nan", {false, true}}}};
+  const std::map<std::string, kw_kind> tolerance_kw = {{"rtol", kw_kind::number}, {"atol", kw_kind::number}, {"equal_nan", kw_kind::boolean}};
+  auto tolerance_options = [](const bound_call& c) {
+    return isclose_options{c.number("rtol").value_or(1e-5), c.number("atol").value_or(1e-8), c.boolean("equal_nan")};
+  };
+  composite("isclose", 2, [=](const bound_call& c) { return one(isclose(c.operand_at(0), c.operand_at(1), tolerance_options(c))); },
+            every_dtype, tolerances, tolerance_kw)
+      ->errors = [](const op_record& self) { return broadcast_errors(self, 2); };
+  as_helper(composite("allclose", 2, [=](const bound_call& c) { return truth(allclose(c.operand_at(0), c.operand_at(1), tolerance_options(c)), c); },
+             every_dtype, tolerances, tolerance_kw));
+  v.back().errors = [](const op_record& self) { return broadcast_errors(self, 2); };
+  as_helper(composite("array_equal", 2, [](const bound_call& c) {
+    return truth(array_equal(c.operand_at(0), c.operand_at(1), c.boolean("equal_nan")), c);
+  }, every_dtype, {{{"equal_nan", {false, true}}}}, {{"equal_nan", kw_kind::boolean}}));
+  as_helper(composite("array_equiv", 2, [](const bound_call& c) { return truth(array_equiv(c.operand_at(0), c.operand_at(1)), c); },
+             every_dtype));
+  composite("isreal", 1, [](const bound_call& c) { return one(isreal(asarray_at(c, 0))); }, every_dtype);
+  composite("iscomplex", 1, [](const bound_call& c) { return one(iscomplex(asarray_at(c, 0))); }, every_dtype);
+  as_helper(composite("isrealobj", 1, [](const bound_call& c) { return truth(isrealobj(asarray_at(c, 0)), c); }, every_dtype));
+  as_helper(composite("iscomplexobj", 1, [](const bound_call& c) { return truth(iscomplexobj(asarray_at(c, 0)), c); }, every_dtype));
+  const std::vector<keyword_grid> bool_outs = {{{"out", {out_spec(dtype::bool_), out_spec(dtype::float32)}}}};
+  composite("isposinf", 1, [](const bound_call& c) { return one(isposinf(c.operand_at(0), optional_out(c))); }, non_complex,
+            bool_outs, {{"out", kw_kind::array}});
+  composite("isneginf", 1, [](const bound_call& c) { return one(isneginf(c.operand_at(0), optional_out(c))); }, non_complex,
+            bool_outs, {{"out", kw_kind::array}});
+}
+
 std::vector<op_record> build() {
   using T = tolerance_class;
   std::vector<op_record> v;
   v.push_back(binary("add", add, T::rounding, every_dtype));
   v.push_back(binary("subtract", subtract, T::rounding, numeric));
   v.push_back(binary("multiply", multiply, T::rounding, every_dtype));
-  v.back().expectations = {fma_contraction(), xtensor_annex_g()};
+  expect(v.back(), {fma_contraction(), xtensor_annex_g()});
   v.push_back(binary("divide", divide, T::rounding, inexact));
-  v.back().expectations = {xtensor_annex_g()};
+  expect(v.back(), {xtensor_annex_g()});
   // NumPy's SIMD maximum/minimum may return either zero for (-0.0, +0.0)
   v.push_back(binary("maximum", maximum, T::exact, every_dtype));
   v.back().compare.signed_zero = false;
-  v.back().expectations = {xtensor_nan()};
+  expect(v.back(), {xtensor_nan()});
   v.push_back(binary("minimum", minimum, T::exact, every_dtype));
   v.back().compare.signed_zero = false;
-  v.back().expectations = {xtensor_nan()};
+  expect(v.back(), {xtensor_nan()});
   // NumPy's fmax/fmin, as its maximum/minimum, may return either zero for (-0.0, +0.0)
   v.push_back(binary("fmax", fmax, T::exact, every_dtype));
   v.back().compare.signed_zero = false;
@@ -821,7 +967,7 @@ std::vector<op_record> build() {
   for (auto [n, fn] : {std::pair<const char*, binary_fn>{"equal", equal}, {"not_equal", not_equal}, {"less", less},
                        {"less_equal", less_equal}, {"greater", greater}, {"greater_equal", greater_equal}}) {
     v.push_back(binary(n, fn, T::exact, every_dtype));
-    v.back().expectations = {numpy_masked_comparison_crash()};
+    expect(v.back(), {numpy_masked_comparison_crash()});
   }
   v.push_back(binary("logical_and", logical_and, T::exact, every_dtype));
   v.push_back(binary("logical_or", logical_or, T::exact, every_dtype));
@@ -847,7 +993,7 @@ std::vector<op_record> build() {
   // NumPy's square is its multiply, whose complex loops contract into FMA (real squares are one
   // rounding, exact either way)
   v.push_back(unary("square", square, T::rounding, value_domain::any, numeric));
-  v.back().expectations = {fma_contraction()};
+  expect(v.back(), {fma_contraction()});
   v.push_back(unary("floor", floor, T::exact, value_domain::any, non_complex));
   v.push_back(unary("ceil", ceil, T::exact, value_domain::any, non_complex));
   v.push_back(unary("trunc", trunc, T::exact, value_domain::any, non_complex));
@@ -995,6 +1141,7 @@ std::vector<op_record> build() {
   add_views(v);
   add_dtype_functions(v);
   add_aliases(v);
+  add_numeric_functions(v);
   return v;
 }
 

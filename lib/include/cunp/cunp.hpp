@@ -5,5 +5,6 @@
 #include "cunp/errors.hpp"
 #include "cunp/half.hpp"
 #include "cunp/ndarray.hpp"
+#include "cunp/numeric_functions.hpp"
 #include "cunp/ops.hpp"
 #include "cunp/registry.hpp"

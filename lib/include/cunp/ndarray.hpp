@@ -112,7 +112,8 @@ class ndarray {
   // The single element of a size-1 array, converted to T as astype would.
   template <class T> T item() const;
 
-  // Writes src (broadcast to this shape, cast same_kind) into this view.
+  // Writes src into this view as NumPy's a[...] = src: broadcast to this shape (a longer src's
+  // leading unit dims dropped), cast unsafe.
   void assign(const ndarray& src) const;
 
  private:

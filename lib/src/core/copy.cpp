@@ -54,6 +54,8 @@ void copy_into(const ndarray& dst, const ndarray& src_in) {
   if (dst.size() == 0) return;
   // NumPy's rule: the result is as if the source were read whole before any write
   ndarray src = may_share_memory(dst, src_in) ? src_in.copy() : src_in;
+  // NumPy's assignment drops a source's extra leading unit dims: (1, 5, 4) assigns into (5, 4)
+  while (src.ndim() > dst.ndim() && src.shape()[0] == 1) src = src.squeeze(axes(0));
   strides_t sst = broadcast_strides(src, dst.shape(), "copy");
   iteration it = make_iteration(dst.shape(), {{static_cast<char*>(dst.data()), dst.dtype(), dst.strides()},
                                               {static_cast<char*>(src.data()), src.dtype(), sst}});

@@ -125,6 +125,27 @@ const std::vector<registered_op>& op_registry() {
       }
       r.push_back(e);
     }
+    // NumPy's functions over the ufuncs (cunp/numeric_functions.hpp): every dtype the copy loops
+    // serve, less complex for those NumPy rejects it in
+    struct composite { const char* name; const char* category; bool complex; };
+    static const composite composites[] = {
+        {"real", "math", true},      {"imag", "math", true},          {"angle", "math", true},
+        {"round", "math", true},     {"around", "math", true},        {"fix", "math", false},
+        {"nan_to_num", "math", true}, {"isclose", "logic", true},     {"allclose", "logic", true},
+        {"array_equal", "logic", true}, {"array_equiv", "logic", true}, {"isreal", "logic", true},
+        {"iscomplex", "logic", true}, {"isrealobj", "logic", true},   {"iscomplexobj", "logic", true},
+        {"isposinf", "logic", false}, {"isneginf", "logic", false}};
+    for (const composite& c : composites) {
+      registered_op e{"numpy." + std::string(c.name), "cunp::" + std::string(c.name), c.category, {}, {}};
+      for (backend* b : backends) {
+        registered_op::backend_dtypes bd{b->name(), {}};
+        for (dtype d : all_dtypes)
+          if ((c.complex || !is_complex(d)) && b->has_loop(ops::ufunc_id::copy, uniform_loop(ops::ufunc_id::copy, d)->kernel))
+            bd.dtypes.push_back(d);
+        e.backends.push_back(bd);
+      }
+      r.push_back(e);
+    }
     return r;
   }();
   return reg;

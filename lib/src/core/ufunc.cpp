@@ -165,8 +165,8 @@ bool same_elements(const ndarray& out, const ndarray& a, const strides_t& st) {
   return true;
 }
 
-// NumPy's 'equiv' takes a Python float only as float64 and a Python complex only as complex128,
-// and no Python int at all (checked before the values, unlike the other casts).
+// NumPy's 'equiv' takes a Python scalar only as its default dtype: an int as int64, a float as
+// float64, a complex as complex128 (checked before the values, unlike the other casts).
 // (Comparisons promote Python ints on their own, untouched by it.)
 void check_python_scalars_equiv(ops::ufunc_id id, const ufunc_loop& loop, const std::vector<const operand*>& args, casting rule) {
   if (rule != casting::equiv) return;
@@ -175,7 +175,9 @@ void check_python_scalars_equiv(ops::ufunc_id id, const ufunc_loop& loop, const 
     if (is_comparison(id) && args[i]->scalar().kind == weak_scalar::kind_t::integer && is_integer(loop.compute[i])) continue;
     const weak_scalar& s = args[i]->scalar();
     dtype to = loop.compute[i];
-    if ((s.kind == weak_scalar::kind_t::floating && to == dtype::float64) || (s.kind == weak_scalar::kind_t::complex && to == dtype::complex128))
+    // each passes as its own default dtype only (a Python int's is C long, int64)
+    if ((s.kind == weak_scalar::kind_t::integer && to == dtype::int64) || (s.kind == weak_scalar::kind_t::floating && to == dtype::float64) ||
+        (s.kind == weak_scalar::kind_t::complex && to == dtype::complex128))
       continue;
     const char* py = s.kind == weak_scalar::kind_t::integer ? "int" : s.kind == weak_scalar::kind_t::floating ? "float" : "complex";
     throw type_error(std::string("cannot cast Python ") + py + " to " + std::string(name(to)) + " under the casting rule 'equiv'");
