@@ -146,6 +146,13 @@ std::vector<oracle::arg> numpy_arguments(const test_case& c, const std::vector<n
   return args;
 }
 
+// The same, after the op's name: the arguments of a cunp_harness helper that calls np.<op>.
+std::vector<oracle::arg> named_numpy_arguments(const test_case& c, const std::vector<ndarray>& arrays) {
+  std::vector<oracle::arg> args = numpy_arguments(c, arrays);
+  args.insert(args.begin(), "'" + c.op + "'");
+  return args;
+}
+
 // A ufunc case's dtype= and casting= keywords, as Python literals.
 oracle::kwargs numpy_loop_keywords(const test_case& c) {
   oracle::kwargs kw;
@@ -157,8 +164,7 @@ oracle::kwargs numpy_loop_keywords(const test_case& c) {
 // Whether NumPy computes a case in a complex loop and returns the result (through its out=, if
 // any): decided by NumPy on the case's own operands and keywords.
 bool numpy_uses_complex_loop(const test_case& c, const std::vector<ndarray>& arrays) {
-  std::vector<oracle::arg> args = numpy_arguments(c, arrays);
-  args.insert(args.begin(), "'" + c.op + "'");
+  std::vector<oracle::arg> args = named_numpy_arguments(c, arrays);
   oracle::kwargs kw = numpy_loop_keywords(c);
   if (c.kwargs.contains("out") && !c.kwargs["out"].is_null()) {
     const json& first = c.kwargs["out"].is_array() ? c.kwargs["out"][0] : c.kwargs["out"];
@@ -196,9 +202,8 @@ expectation undefined_input_cast() {
   return {expectation::skip, "dtype=: NaN/inf/out-of-range float inputs cast into an integer loop: undefined in NumPy (CPU-dependent values)",
           [](const test_case& c, const std::vector<ndarray>& arrays) {
             if (!c.kwargs.contains("dtype") || c.kwargs["dtype"].is_null()) return false;
-            std::vector<oracle::arg> args = numpy_arguments(c, arrays);
-            args.insert(args.begin(), "'" + c.op + "'");
-            return oracle::call_text("cunp_harness", "input_cast_undefined", args, numpy_loop_keywords(c)) == "True";
+            return oracle::call_text("cunp_harness", "input_cast_undefined", named_numpy_arguments(c, arrays), numpy_loop_keywords(c)) ==
+                   "True";
           },
           "", {}};
 }
@@ -720,8 +725,7 @@ expectation masked_kernel_error() {
   return {expectation::xfail, "where=: a kernel's value error at a masked-out element raises (cunp masks after its loop)",
           [](const test_case& c, const std::vector<ndarray>& arrays) {
             if (!c.kwargs.contains("where") || c.kwargs["where"].is_null()) return false;
-            std::vector<oracle::arg> args = numpy_arguments(c, arrays);
-            args.insert(args.begin(), "'" + c.op + "'");
+            std::vector<oracle::arg> args = named_numpy_arguments(c, arrays);
             oracle::kwargs kw = numpy_loop_keywords(c);
             kw.emplace("where", arrays.back());  // the where= mask comes last
             // out= too, whose cast NumPy checks before any loop runs (an array made for the case

@@ -14,11 +14,23 @@ template <class U> CUNP_HD U wrapping_mul(U a, U b) {
   return U(W(a) * W(b));
 }
 
-// -a modulo 2^bits. The minimum of a signed type is its own negation, said explicitly: nvcc 13
-// compiled T(U(0) - U(a)) for int16 so that -32768 widened to 32768 when stored into a wider out=.
+// -a modulo 2^bits: the minimum of a signed type is its own negation.
 template <class T> CUNP_HD T wrapping_neg(T a) {
-  if constexpr (std::is_signed_v<T>) return a == std::numeric_limits<T>::min() ? a : T(-a);
-  else return T(T(0) - a);
+#if defined(__CUDA_ARCH__)
+  if constexpr (std::is_same_v<T, std::int16_t>) {
+    // On the device an int16 -(-32768) reached an int64 out= as 32768, however the C++ said it:
+    // NVVM folds it into PTX's neg.s16 (then cvt.s64.s16, both right), so the fault lies below,
+    // in ptxas. Negating in 32 bits leaves no 16-bit negation to fold; the truncation is a cvt.
+    int r;
+    asm("neg.s32 %0, %1;" : "=r"(r) : "r"(int(a)));
+    return T(r);
+  } else
+#endif
+  if constexpr (std::is_signed_v<T>) {
+    return a == std::numeric_limits<T>::min() ? a : T(-a);
+  } else {
+    return T(T(0) - a);
+  }
 }
 
 template <class T> CUNP_HD T add(T a, T b) {
