@@ -154,9 +154,7 @@ class elementwise final : public sample_generator {
         push(same(d), bc, same(layout::C), "random");     // (1, n) x (m, 1)
         push(same(d), ranks, same(layout::C), "random");  // different ranks
         // every pair of special values (equal shapes pair each with itself only): 15 x 15 of them
-        std::vector<shape_t> cross = {{1, 15}, {15, 1}, {1, 15}};
-        cross.resize(std::size_t(nin_));
-        push(same(d), cross, same(layout::C), "special");
+        push(same(d), crossing_shapes(), same(layout::C), "special");
       }
     }
     if (nin_ >= 2)  // every mixed pair once: promotion and the loop choice
@@ -179,10 +177,9 @@ class elementwise final : public sample_generator {
     if (!grids_.empty())
       for (const json& point : grid_points(grids_))
         for (dtype d : dts) {
-          std::vector<shape_t> cross = {{1, 15}, {15, 1}, {1, 15}};
-          cross.resize(std::size_t(nin_));
+          std::vector<shape_t> shapes = nin_ == 1 ? std::vector<shape_t>{{5, 4}} : crossing_shapes();
           std::vector<arg_desc> args;
-          for (int i = 0; i < nin_; ++i) args.push_back(input(i, d, nin_ == 1 ? shape_t{5, 4} : cross[std::size_t(i)], layout::C, "special"));
+          for (int i = 0; i < nin_; ++i) args.push_back(input(i, d, shapes[std::size_t(i)], layout::C, "special"));
           out.push_back(make_case(r, std::move(args), point));
         }
     // weak scalars (Python scalars under NEP 50) in each scalar-capable position
@@ -236,6 +233,13 @@ class elementwise final : public sample_generator {
 
  private:
   static constexpr const char* castings[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
+
+  // (1, 15) against (15, 1): every pair of the 15 special values, one input's against the other's
+  std::vector<shape_t> crossing_shapes() const {
+    std::vector<shape_t> cross = {{1, 15}, {15, 1}, {1, 15}};
+    cross.resize(std::size_t(nin_));
+    return cross;
+  }
 
   static json array_json(dtype d, const shape_t& s, layout l, json values) {
     return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};

@@ -115,18 +115,21 @@ const std::vector<registered_op>& op_registry() {
         {"numpy.ndarray.astype", "cunp::ndarray::astype", "copy"}, {"numpy.ndarray.copy", "cunp::ndarray::copy", "copy"},
         {"numpy.result_type", "cunp::result_type", "dtype"}, {"numpy.can_cast", "cunp::can_cast", "dtype"},
         {"numpy.promote_types", "cunp::promote_types", "dtype"}, {"numpy.concatenate", "cunp::concatenate", "joining"}};
-    for (const api& a : array_api) {
-      registered_op e{a.numpy, a.cunp, a.category, {}, {}};
+    // an entry the copy loops serve: every dtype a backend copies (less complex where NumPy
+    // rejects it)
+    auto add_copy_served = [&](std::string numpy, std::string cunp, const char* category, bool complex) {
+      registered_op e{std::move(numpy), std::move(cunp), category, {}, {}};
       for (backend* b : backends) {
         registered_op::backend_dtypes bd{b->name(), {}};
         for (dtype d : all_dtypes)
-          if (b->has_loop(ops::ufunc_id::copy, uniform_loop(ops::ufunc_id::copy, d)->kernel)) bd.dtypes.push_back(d);
+          if ((complex || !is_complex(d)) && b->has_loop(ops::ufunc_id::copy, uniform_loop(ops::ufunc_id::copy, d)->kernel))
+            bd.dtypes.push_back(d);
         e.backends.push_back(bd);
       }
       r.push_back(e);
-    }
-    // NumPy's functions over the ufuncs (cunp/numeric_functions.hpp): every dtype the copy loops
-    // serve, less complex for those NumPy rejects it in
+    };
+    for (const api& a : array_api) add_copy_served(a.numpy, a.cunp, a.category, true);
+    // NumPy's functions over the ufuncs (cunp/numeric_functions.hpp)
     struct composite { const char* name; const char* category; bool complex; };
     static const composite composites[] = {
         {"real", "math", true},      {"imag", "math", true},          {"angle", "math", true},
@@ -135,17 +138,8 @@ const std::vector<registered_op>& op_registry() {
         {"array_equal", "logic", true}, {"array_equiv", "logic", true}, {"isreal", "logic", true},
         {"iscomplex", "logic", true}, {"isrealobj", "logic", true},   {"iscomplexobj", "logic", true},
         {"isposinf", "logic", false}, {"isneginf", "logic", false}};
-    for (const composite& c : composites) {
-      registered_op e{"numpy." + std::string(c.name), "cunp::" + std::string(c.name), c.category, {}, {}};
-      for (backend* b : backends) {
-        registered_op::backend_dtypes bd{b->name(), {}};
-        for (dtype d : all_dtypes)
-          if ((c.complex || !is_complex(d)) && b->has_loop(ops::ufunc_id::copy, uniform_loop(ops::ufunc_id::copy, d)->kernel))
-            bd.dtypes.push_back(d);
-        e.backends.push_back(bd);
-      }
-      r.push_back(e);
-    }
+    for (const composite& c : composites)
+      add_copy_served("numpy." + std::string(c.name), "cunp::" + std::string(c.name), c.category, c.complex);
     return r;
   }();
   return reg;

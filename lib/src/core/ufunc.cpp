@@ -375,23 +375,18 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
       break;
     }
   auto fresh = [&](dtype d) { return layout_from ? new_array_like(*layout_from, d, order::K) : new_array(shape, d, order::C, dev); };
-  for (std::size_t k = 0; k < outs.size(); ++k) {
-    bool given = k < out_given.size() && out_given[k].valid();
-    outs[k] = given ? out_given[k] : fresh(constant ? dtype::bool_ : loop->out[k]);
-  }
+  auto given = [&](std::size_t k) { return k < out_given.size() && out_given[k].valid(); };
+  for (std::size_t k = 0; k < outs.size(); ++k) outs[k] = given(k) ? out_given[k] : fresh(constant ? dtype::bool_ : loop->out[k]);
   if (constant) {
     // a fresh output is filled whole: where= picks only which elements of a given out change
-    for (std::size_t k = 0; k < outs.size(); ++k) {
-      bool given = k < out_given.size() && out_given[k].valid();
-      assign_where(outs[k], weak_scalar(*constant), given ? opt.where : std::nullopt);
-    }
+    for (std::size_t k = 0; k < outs.size(); ++k) assign_where(outs[k], weak_scalar(*constant), given(k) ? opt.where : std::nullopt);
     return outs;
   }
   // the loop writes into out directly, unless a mask picks what reaches it
   std::vector<ndarray> targets = outs;
   if (opt.where)
-    for (std::size_t k = 0; k < out_given.size(); ++k)
-      if (out_given[k].valid()) targets[k] = fresh(loop->out[k]);
+    for (std::size_t k = 0; k < outs.size(); ++k)
+      if (given(k)) targets[k] = fresh(loop->out[k]);
   run_loop(id, u, *loop, shape, args, targets, dev);
   for (std::size_t k = 0; k < outs.size(); ++k)
     if (!targets[k].shares_buffer_with(outs[k])) assign_where(outs[k], targets[k], opt.where);

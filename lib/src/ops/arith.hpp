@@ -14,7 +14,7 @@ template <class U> CUNP_HD U wrapping_mul(U a, U b) {
   return U(W(a) * W(b));
 }
 
-// -a modulo 2^bits: the minimum of a signed type is its own negation.
+// -a modulo 2^bits (the minimum of a signed type is its own negation), in the unsigned type.
 template <class T> CUNP_HD T wrapping_neg(T a) {
 #if defined(__CUDA_ARCH__)
   if constexpr (std::is_same_v<T, std::int16_t>) {
@@ -26,10 +26,8 @@ template <class T> CUNP_HD T wrapping_neg(T a) {
     return T(r);
   } else
 #endif
-  if constexpr (std::is_signed_v<T>) {
-    return a == std::numeric_limits<T>::min() ? a : T(-a);
-  } else {
-    return T(T(0) - a);
+  {
+    return T(unsigned_of<T>(0) - unsigned_of<T>(a));
   }
 }
 
