@@ -27,7 +27,7 @@ def _overflow(dt):
 
 
 def _axes(a, axis):
-    if axis is None:
+    if axis is None or a.ndim == 0:  # ufunc.reduce takes axis 0 of a 0-d array as none
         return tuple(range(a.ndim))
     return tuple(ax % a.ndim for ax in (axis if isinstance(axis, tuple) else (axis,)))
 
@@ -528,3 +528,21 @@ def complex_nan_choice(a, got, want, axis=None, keepdims=False):
         if not np.any(same(np.full(cand.shape, g[i]), cand)):
             return f"at {i}: got {g[i]}, not one of the NaN-carrying inputs {list(cand[:4])}"
     return ""
+
+
+def method_computes_complex(method, *args, **kwargs):
+    """Whether np.<ufunc>.<method> ("power.reduce") computes these arguments in a complex loop
+    (rather than raising, or computing in another)."""
+    ufunc, name = method.split(".")
+    if name in ("accumulate", "reduceat") and np.ndim(args[0]) == 0:
+        return False  # refused before any loop is chosen
+    try:
+        r = getattr(getattr(np, ufunc), name)(*args, **kwargs)
+    except (np.exceptions.AxisError, IndexError):
+        return False
+    except Exception:
+        # raised after choosing its loop (an empty reduction without identity, several axes of a
+        # ufunc that does not reorder): the loop is the arguments' own
+        dt = kwargs.get("dtype")
+        return np.dtype(dt).kind == "c" if dt is not None else np.asarray(args[0]).dtype.kind == "c"
+    return np.asarray(r).dtype.kind == "c"

@@ -92,6 +92,11 @@ json random_axis(int nd, rng& g, bool allow_tuple) {
   return ax;
 }
 
+// An array keyword's value (out=, where=), as the case JSON spells it.
+json array_json(dtype d, const shape_t& s, layout l, json values) {
+  return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};
+}
+
 // Every point of the grids, in order: the product of each grid's entries, the first entry outermost.
 std::vector<json> grid_points(const std::vector<keyword_grid>& grids) {
   std::vector<json> out;
@@ -241,9 +246,6 @@ class elementwise final : public sample_generator {
     return cross;
   }
 
-  static json array_json(dtype d, const shape_t& s, layout l, json values) {
-    return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};
-  }
   // out=: one array, or a tuple of one per output (each made by `one`)
   template <class F>
   static json outputs(const op_record& r, F one) {
@@ -424,6 +426,152 @@ class scan final : public sample_generator {
     c.seed = g.next();
     return c;
   }
+};
+
+// A binary ufunc's methods: reduce (axis, keepdims, dtype=, initial=, where=), accumulate and
+// reduceat (axis, dtype=) and outer (dtype=).
+class ufunc_method final : public sample_generator {
+ public:
+  ufunc_method(ufunc_method_kind kind, bool float_masks) : kind_(kind), float_masks_(float_masks) {}
+
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    for (dtype d : input_dtypes())
+      for (const char* v : value_kinds) {
+        switch (kind_) {
+          case ufunc_method_kind::reduce: reduce_cases(r, d, v, out); break;
+          case ufunc_method_kind::accumulate: accumulate_cases(r, d, v, out); break;
+          case ufunc_method_kind::reduceat: reduceat_cases(r, d, v, out); break;
+          case ufunc_method_kind::outer: outer_cases(r, d, v, out); break;
+        }
+      }
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    dtype d = pick(input_dtypes(), g);
+    shape_t s = random_shape(g);
+    json dt = g.below(8) == 0 ? json(std::string(name(pick(input_dtypes(), g)))) : json(nullptr);
+    test_case c;
+    switch (kind_) {
+      case ufunc_method_kind::reduce: {
+        json axis = s.empty() ? json(nullptr) : random_axis(int(s.size()), g, true);
+        json kw = {{"axis", axis}, {"keepdims", g.below(2) == 1}, {"dtype", dt}};
+        if (masks_allowed(d) && g.below(4) == 0) {
+          kw["initial"] = 1;
+          if (g.below(2)) kw["where"] = array_json(dtype::bool_, broadcast_source(s, g), layout::C, json{{"gen", "mask"}, {"p", 0.5}});
+        }
+        c = make_case(r, {array(d, s, random_layout(g), random_values(g))}, kw);
+        break;
+      }
+      case ufunc_method_kind::accumulate:
+        if (s.empty()) s = {5};
+        c = make_case(r, {array(d, s, random_layout(g), random_values(g))},
+                      {{"axis", std::int64_t(g.below(s.size()))}, {"dtype", dt}});
+        break;
+      case ufunc_method_kind::reduceat: {
+        if (s.empty() || s[0] == 0) s.insert(s.begin(), 6);
+        c = make_case(r, {array(d, s, random_layout(g), random_values(g)), indices_for(s[0], g)}, {{"axis", 0}, {"dtype", dt}});
+        break;
+      }
+      case ufunc_method_kind::outer:
+        c = make_case(r, {array(d, s, random_layout(g), random_values(g)), array(pick(input_dtypes(), g), random_shape(g))},
+                      {{"dtype", dt}});
+        break;
+    }
+    c.seed = g.next();
+    return c;
+  }
+
+ private:
+  // initial= and where= cases: every dtype, but the float sums and products of add and multiply,
+  // whose exact reference takes no mask
+  bool masks_allowed(dtype d) const { return float_masks_ || !is_inexact(d); }
+
+  void reduce_cases(const op_record& r, dtype d, const char* v, std::vector<test_case>& out) const {
+    auto push = [&](shape_t s, layout l, json axis, bool keep, json dt = nullptr, json more = json::object()) {
+      json kw = {{"axis", axis}, {"keepdims", keep}, {"dtype", dt}};
+      kw.update(more);
+      out.push_back(make_case(r, {array(d, std::move(s), l, v)}, kw));
+    };
+    push({}, layout::C, nullptr, false);
+    push({}, layout::C, 0, false);
+    push({0, 3}, layout::C, 0, false);
+    push({3, 0}, layout::C, 1, true);
+    push({3, 0}, layout::C, 0, false);
+    for (const json& ax : {json(0), json(-1), json(nullptr), json::array({0, 1})}) push({7, 13}, layout::C, ax, false);
+    push({7, 13}, layout::C, 1, true);
+    push({3, 4, 5}, layout::C, json::array({0, 2}), true);
+    push({3, 4, 5}, layout::C, json::array(), false);
+    push({300, 40}, layout::C, 0, false);
+    push({40, 300}, layout::C, 1, false);
+    for (layout l : all_layouts) push({6, 10}, l, l == layout::C ? json(nullptr) : json(l == layout::F ? 0 : 1), false);
+    push({7, 13}, layout::C, 0, false, "float64");
+    push({7, 13}, layout::C, 1, false, "int8");
+    if (!masks_allowed(d)) return;
+    json mask = array_json(dtype::bool_, {7, 13}, layout::C, json{{"gen", "mask"}, {"p", 0.5}});
+    push({7, 13}, layout::C, 0, false, nullptr, {{"initial", 1}});
+    push({7, 13}, layout::C, 1, false, nullptr, {{"initial", 1}, {"where", mask}});
+    push({7, 13}, layout::C, nullptr, true, nullptr, {{"initial", 1}, {"where", array_json(dtype::bool_, {1, 13}, layout::C, json{{"gen", "mask"}})}});
+    push({0, 13}, layout::C, 0, false, nullptr, {{"initial", 1}});
+    push({7, 13}, layout::C, 0, false, nullptr, {{"where", mask}});  // without initial
+  }
+
+  void accumulate_cases(const op_record& r, dtype d, const char* v, std::vector<test_case>& out) const {
+    auto push = [&](shape_t s, layout l, std::int64_t axis, json dt = nullptr) {
+      out.push_back(make_case(r, {array(d, std::move(s), l, v)}, {{"axis", axis}, {"dtype", dt}}));
+    };
+    push({1}, layout::C, 0);
+    push({0}, layout::C, 0);
+    push({0, 3}, layout::C, 1);
+    for (std::int64_t ax : {0, 1, -1}) push({7, 13}, layout::C, ax);
+    push({3, 4, 5}, layout::C, 1);
+    push({200}, layout::C, 0);
+    push({30, 40}, layout::C, 0);
+    for (layout l : all_layouts) push({6, 10}, l, l == layout::F ? 0 : 1);
+    push({7, 13}, layout::C, 0, "float64");
+    push({7, 13}, layout::C, 1, "int8");
+    out.push_back(make_case(r, {array(d, {}, layout::C, v)}, {{"axis", 0}, {"dtype", nullptr}}));  // a 0-d input: TypeError
+    out.push_back(make_case(r, {array(d, {3, 4}, layout::C, v)}, {{"axis", 2}, {"dtype", nullptr}}));  // AxisError
+  }
+
+  // ascending, repeated and falling starts (a falling one takes a single element), runs short
+  // enough that NumPy's pairwise sum is its plain loop
+  static arg_desc indices(std::vector<std::int64_t> at) { return arg_desc{array_arg{dtype::int64, {std::int64_t(at.size())}, layout::C, at}}; }
+  static arg_desc indices_for(std::int64_t len, rng& g) {
+    std::vector<std::int64_t> at;
+    for (std::uint64_t k = 1 + g.below(5); k > 0; --k) at.push_back(std::int64_t(g.below(std::uint64_t(len))));
+    return indices(at);
+  }
+
+  void reduceat_cases(const op_record& r, dtype d, const char* v, std::vector<test_case>& out) const {
+    auto push = [&](shape_t s, layout l, std::vector<std::int64_t> at, std::int64_t axis, json dt = nullptr) {
+      out.push_back(make_case(r, {array(d, std::move(s), l, v), indices(std::move(at))}, {{"axis", axis}, {"dtype", dt}}));
+    };
+    push({8}, layout::C, {0, 4, 1, 5}, 0);
+    push({8}, layout::C, {0, 3, 3, 7}, 0);
+    push({8}, layout::C, {}, 0);
+    push({7, 13}, layout::C, {0, 6, 12, 2}, 1);
+    push({7, 13}, layout::C, {6, 0}, 0);
+    push({7, 13}, layout::C, {5, 1}, -1);
+    for (layout l : all_layouts) push({6, 10}, l, {0, 2, 9}, 1);
+    push({7, 13}, layout::C, {0, 3}, 0, "float64");
+    push({8}, layout::C, {0, 8}, 0);  // out of bounds: IndexError
+  }
+
+  void outer_cases(const op_record& r, dtype d, const char* v, std::vector<test_case>& out) const {
+    auto push = [&](std::vector<arg_desc> args, json dt = nullptr) { out.push_back(make_case(r, std::move(args), {{"dtype", dt}})); };
+    push({array(d, {3}, layout::C, v), array(d, {4}, layout::C, v)});
+    push({array(d, {}, layout::C, v), array(d, {4}, layout::C, v)});
+    push({array(d, {2, 3}, layout::C, v), array(d, {0}, layout::C, v)});
+    push({array(d, {2, 3}, layout::strided, v), array(d, {4, 1}, layout::transposed, v)});
+    push({array(d, {5}, layout::negative, v), array(d, {2, 3}, layout::F, v)});
+    push({array(d, {5}, layout::C, v), array(dtype::float32, {3}, layout::C, "special")});
+    push({array(d, {4}, layout::C, v), array(d, {3}, layout::C, v)}, "float64");
+  }
+
+  ufunc_method_kind kind_;
+  bool float_masks_;
 };
 
 class join final : public sample_generator {
@@ -852,6 +1000,9 @@ std::shared_ptr<const sample_generator> reduction_samples(bool with_dtype) { ret
 std::shared_ptr<const sample_generator> arg_reduction_samples() { return std::make_shared<arg_reduction>(); }
 std::shared_ptr<const sample_generator> scan_samples() { return std::make_shared<scan>(); }
 std::shared_ptr<const sample_generator> join_samples() { return std::make_shared<join>(); }
+std::shared_ptr<const sample_generator> ufunc_method_samples(ufunc_method_kind kind, bool float_masks) {
+  return std::make_shared<ufunc_method>(kind, float_masks);
+}
 std::shared_ptr<const sample_generator> keyword_samples(first_argument first, std::vector<keyword_grid> grids, bool fill) {
   return std::make_shared<keyword_calls>(first, std::move(grids), fill);
 }

@@ -37,6 +37,14 @@ std::shared_ptr<const sample_generator> scan_samples();
 // axis 0, 1, -1 and None, mixed dtypes, dtype= (with the casting rule), layouts.
 std::shared_ptr<const sample_generator> join_samples();
 
+// A binary ufunc's methods (the input of every dtype): reduce over axes None, one, negative, a
+// tuple and (), keepdims, dtype=, initial= and where= (`float_masks`: for float inputs too; add's
+// and multiply's float reductions are compared against an exact reference that takes no mask),
+// empty reductions, the 8 layouts, and long reduced axes (300); accumulate along each axis, with
+// dtype=, a 0-d input and a bad axis; reduceat with rising, repeated and falling indices, none,
+// and one out of bounds; outer of 0-d, empty, strided and mixed-dtype pairs.
+enum class ufunc_method_kind { reduce, accumulate, reduceat, outer };
+std::shared_ptr<const sample_generator> ufunc_method_samples(ufunc_method_kind kind, bool float_masks);
 
 // Every dtype's name, for a grid's dtype= entry; `with_none` puts null (dtype=None) first.
 std::vector<nlohmann::json> dtype_names(bool with_none);

@@ -943,6 +943,195 @@ void add_numeric_functions(std::vector<op_record>& v) {
             bool_outs, {{"out", kw_kind::array}});
 }
 
+// ---- a binary ufunc's methods: reduce, accumulate, reduceat, outer ----
+
+// The op list's binary one-output ufuncs, by name (nullptr for the others).
+const binary_ufunc* binary_ufunc_named(const std::string& n) {
+#define CUNP_BINARY_OBJECT(op, nin, nout, family) CUNP_BINARY_OBJECT_##nin##_##nout(op)
+#define CUNP_BINARY_OBJECT_2_1(op) \
+  if (n == #op) return &ufuncs::op;
+#define CUNP_BINARY_OBJECT_1_1(op)
+#define CUNP_BINARY_OBJECT_1_2(op)
+#define CUNP_BINARY_OBJECT_2_2(op)
+#define CUNP_BINARY_OBJECT_3_1(op)
+  CUNP_UFUNC_LIST(CUNP_BINARY_OBJECT)
+#undef CUNP_BINARY_OBJECT
+#undef CUNP_BINARY_OBJECT_2_1
+#undef CUNP_BINARY_OBJECT_1_1
+#undef CUNP_BINARY_OBJECT_1_2
+#undef CUNP_BINARY_OBJECT_2_2
+#undef CUNP_BINARY_OBJECT_3_1
+  return nullptr;
+}
+
+// reduce's initial=: a Python int stays one (NumPy packs it into the loop dtype)
+std::optional<weak_scalar> initial_kw(const bound_call& c) {
+  if (!c.has("initial")) return std::nullopt;
+  if (c.kwargs["initial"].is_number_integer()) return weak_scalar(c.kwargs["initial"].get<std::int64_t>());
+  return weak_scalar(*c.number("initial"));
+}
+
+// A method case whose loop NumPy runs in complex where cunp has no such loop (power's): an
+// expected failure, as the ufunc's own cases are.
+expectation missing_complex_method_loop(const char* reason) {
+  return {expectation::xfail, reason,
+          [](const test_case& c, const std::vector<ndarray>& arrays) {
+            // the case's own keywords: NumPy's errors (a bad axis, an index out of bounds) come first
+            oracle::kwargs kw;
+            for (const auto& [key, value] : c.kwargs.items()) {
+              if (key == "where") kw.emplace(key, arrays.back());  // the mask comes last
+              else if (value.is_null()) kw.emplace(key, "None");
+              else if (value.is_boolean()) kw.emplace(key, value.get<bool>() ? "True" : "False");
+              else if (value.is_string()) kw.emplace(key, "'" + value.get<std::string>() + "'");
+              else if (value.is_array()) {
+                std::string t = "(";
+                for (const json& x : value) t += x.dump() + ",";
+                kw.emplace(key, t + ")");
+              } else kw.emplace(key, value.dump());
+            }
+            return oracle::call_text("cunp_harness", "method_computes_complex", named_numpy_arguments(c, arrays), kw) == "True";
+          },
+          "", {}};
+}
+
+// Where NumPy's own answer is not the method's definition, or depends on its iteration order,
+// the case is skipped with the reason (cunp computes the definition).
+expectation method_skip(std::string reason, std::function<bool(const test_case&, const std::vector<ndarray>&)> applies) {
+  return {expectation::skip, std::move(reason), std::move(applies), "numpy", {}};
+}
+
+bool inexact_input_or_dtype(const test_case& c, const std::vector<ndarray>& arrays) {
+  if (c.kwargs.contains("dtype") && !c.kwargs["dtype"].is_null()) return is_inexact(dtype_from_name(c.kwargs["dtype"].get<std::string>()));
+  return is_inexact(arrays.at(0).dtype());
+}
+
+// Each method of each binary ufunc's record, compared as the ufunc is, except: add's reductions
+// and scans against the exact sum (its order is free), multiply's against the exact product,
+// maximum's and minimum's complex NaN choice as max's and min's.
+void add_ufunc_methods(std::vector<op_record>& v) {
+  using T = tolerance_class;
+  std::vector<op_record> methods;
+  for (const op_record& base : v) {
+    const binary_ufunc* f = binary_ufunc_named(base.name);
+    if (!f || base.name != base.numpy) continue;
+    bool add = base.name == "add", multiply = base.name == "multiply";
+    for (auto kind : {ufunc_method_kind::reduce, ufunc_method_kind::accumulate, ufunc_method_kind::reduceat, ufunc_method_kind::outer}) {
+      op_record r;
+      const char* method = kind == ufunc_method_kind::reduce       ? "reduce"
+                           : kind == ufunc_method_kind::accumulate ? "accumulate"
+                           : kind == ufunc_method_kind::reduceat   ? "reduceat"
+                                                                   : "outer";
+      r.name = r.numpy = base.name + "." + method;
+      r.registry_name = base.registry_name;
+      r.dtypes = base.dtypes;
+      r.domains = base.domains;
+      r.compare = base.compare;
+      r.compare.ulps_of_inputs = false;  // the inputs do not broadcast to the result
+      r.composite = true;  // built from the ufunc's loop: its planted bugs reach it unmodelled
+      r.samples = ufunc_method_samples(kind, !add && !multiply);
+      r.expectations = {undefined_integer_cast()};
+      if (!base.missing_loops.empty()) r.expectations.push_back(missing_complex_method_loop(base.missing_loops.c_str()));
+      without_xtensor(r, "xtensor has no ufunc methods");
+      bool reducing = kind == ufunc_method_kind::reduce || kind == ufunc_method_kind::reduceat;
+      bool float_only = base.name == "arctan2" || base.name == "ldexp";
+      // NumPy's float32/float64 loops of these compute op(start, a[i]) for every i when they
+      // reduce, so its reduce gives op(a[0], a[-1]); its accumulate's last element is the fold
+      if (reducing && (base.name == "power" || float_only))
+        r.expectations.push_back(method_skip(
+            "NumPy's vectorized " + base.name + " loop reduces to op(first, last), ignoring the running result (its accumulate agrees with cunp)",
+            [float_only](const test_case& c, const std::vector<ndarray>& a) { return float_only || inexact_input_or_dtype(c, a); }));
+      // NumPy's float16 subtract and divide reduce in float32 within one inner loop but round
+      // every step when the reduced axis is an outer loop of its iteration; cunp rounds once
+      if (kind == ufunc_method_kind::reduce && (base.name == "subtract" || base.name == "divide"))
+        r.expectations.push_back(method_skip(
+            "NumPy's float16 " + base.name + ".reduce rounds once or every step, by its iteration order (cunp rounds once)",
+            [](const test_case& c, const std::vector<ndarray>& a) {
+              bool dt = c.kwargs.contains("dtype") && !c.kwargs["dtype"].is_null();
+              return dt ? c.kwargs["dtype"] == "float16" : a.at(0).dtype() == dtype::float16;
+            }));
+      // NumPy's reduceat adds a segment's first element to the pairwise sum of the rest; the
+      // exact-sum reference covers whole reductions only
+      if (kind == ufunc_method_kind::reduceat && (add || multiply))
+        r.expectations.push_back(method_skip("the float sums and products of reduceat have no exact reference yet", inexact_input_or_dtype));
+      if (base.name == "nextafter" && kind != ufunc_method_kind::outer)
+        r.expectations.push_back(method_skip(
+            "float16 nextafter of equal zeros: NumPy < 2.5 keeps x's sign, 2.5 y's as C (cunp follows 2.5)",
+            [](const test_case& c, const std::vector<ndarray>& a) {
+              bool half = c.kwargs.contains("dtype") && !c.kwargs["dtype"].is_null() ? c.kwargs["dtype"] == "float16"
+                                                                                    : a.at(0).dtype() == dtype::float16;
+              return half && oracle::eval_text("tuple(int(x) for x in np.__version__.split('.')[:2]) < (2, 5)") == "True";
+            }));
+      // several axes of an order-dependent float ufunc: NumPy's order is its iteration's
+      if (kind == ufunc_method_kind::reduce && (base.name == "hypot" || base.name == "logaddexp" || base.name == "logaddexp2"))
+        r.expectations.push_back(method_skip(
+            "a float " + base.name + ".reduce over several axes: NumPy folds them in its iteration order, cunp one axis after another",
+            [](const test_case& c, const std::vector<ndarray>& a) {
+              const json& ax = c.kwargs["axis"];
+              std::size_t n = ax.is_null() ? std::size_t(a.at(0).ndim()) : ax.is_array() ? ax.size() : 1;
+              return n > 1;
+            }));
+      const binary_ufunc& u = *f;
+      switch (kind) {
+        case ufunc_method_kind::reduce:
+          r.kwargs = {{"axis", kw_kind::axis}, {"keepdims", kw_kind::boolean}, {"dtype", kw_kind::dtype},
+                      {"initial", kw_kind::number}, {"where", kw_kind::array}};
+          r.call = [&u](const bound_call& c) {
+            reduce_options o{.axis = c.kwargs.contains("axis") ? c.axis() : axes(0), .dtype = c.dtype_kw(), .keepdims = c.boolean("keepdims"), .initial = initial_kw(c)};
+            if (c.has("where")) o.where = c.array_kwargs.at("where").at(0);
+            return std::vector<ndarray>{u.reduce(c.array(0), o)};
+          };
+          if (add) r.compare.tolerance = T::summation;
+          if (multiply) {
+            r.compare.tolerance = T::product;
+            r.domains = {value_domain::near_one};
+          }
+          if (add || multiply) r.compare.signed_zero = false;
+          r.compare.complex_nan_choice = base.name == "maximum" || base.name == "minimum";
+          break;
+        case ufunc_method_kind::accumulate:
+          r.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
+          r.call = [&u](const bound_call& c) {
+            return std::vector<ndarray>{u.accumulate(c.array(0), {.axis = c.integer("axis").value_or(0), .dtype = c.dtype_kw()})};
+          };
+          if (add) {
+            r.compare.tolerance = T::cumulative;
+            r.compare.signed_zero = false;
+          }
+          if (multiply) r.domains = {value_domain::near_one};
+          break;
+        case ufunc_method_kind::reduceat:
+          r.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
+          r.call = [&u](const bound_call& c) {
+            return std::vector<ndarray>{u.reduceat(c.array(0), c.array(1), {.axis = c.integer("axis").value_or(0), .dtype = c.dtype_kw()})};
+          };
+          if (multiply) r.domains = {value_domain::near_one, value_domain::any};
+          break;
+        case ufunc_method_kind::outer:
+          r.kwargs = {{"dtype", kw_kind::dtype}};
+          r.call = [&u](const bound_call& c) {
+            return std::vector<ndarray>{u.outer(c.array(0), c.array(1), {.dtype = c.dtype_kw()})};
+          };
+          // the ufunc's own expectations, asked of every pair: a with b's dims appended
+          r.expectations.clear();
+          for (expectation e : base.expectations) {
+            e.applies = [applies = e.applies](const test_case& c, const std::vector<ndarray>& arrays) {
+              std::vector<ndarray> pair = arrays;
+              shape_t s = pair.at(0).shape();
+              s.insert(s.end(), std::size_t(pair.at(1).ndim()), 1);
+              pair[0] = pair[0].reshape(s);
+              return applies(c, pair);
+            };
+            r.expectations.push_back(std::move(e));
+          }
+          if (!base.missing_loops.empty()) r.expectations.push_back(missing_complex_method_loop(base.missing_loops.c_str()));
+          break;
+      }
+      methods.push_back(std::move(r));
+    }
+  }
+  v.insert(v.end(), methods.begin(), methods.end());
+}
+
 std::vector<op_record> build() {
   using T = tolerance_class;
   std::vector<op_record> v;
@@ -1146,6 +1335,7 @@ std::vector<op_record> build() {
   add_dtype_functions(v);
   add_aliases(v);
   add_numeric_functions(v);
+  add_ufunc_methods(v);
   return v;
 }
 

@@ -100,6 +100,105 @@ struct ufunc_options {
   cunp::casting casting = cunp::casting::same_kind;
 };
 
+// The keywords of a binary ufunc's methods, NumPy's names and defaults.
+struct reduce_options {
+  axes axis = 0;  // NumPy's default is the first axis; std::nullopt: all of them
+  std::optional<cunp::dtype> dtype{};  // the loop's dtype (add and multiply widen narrow integers without it)
+  std::optional<ndarray> out{};  // written in place (cast unsafe, as NumPy's reduce casts)
+  bool keepdims = false;
+  // the value the reduction starts from; without it, the ufunc's identity (an empty reduction of
+  // a ufunc without one is a value_error, and so is where= without initial)
+  std::optional<weak_scalar> initial{};
+  std::optional<ndarray> where{};  // a bool mask broadcast against the input: the elements reduced
+};
+struct accumulate_options {
+  std::int64_t axis = 0;
+  std::optional<cunp::dtype> dtype{};
+  std::optional<ndarray> out{};
+};
+using reduceat_options = accumulate_options;
+
+// A NumPy ufunc as a C++ object (cunp::ufuncs::add): called as the function of its name is, and a
+// binary one has NumPy's methods: cunp::ufuncs::add.reduce(a, {.axis = 1}),
+// cunp::ufuncs::maximum.accumulate(a), cunp::ufuncs::multiply.outer(a, b),
+// cunp::ufuncs::add.reduceat(a, indices).
+enum class ufunc_op : std::uint8_t {
+#define CUNP_UFUNC_ENUMERATOR(op, nin, nout, family) op,
+  CUNP_UFUNC_LIST(CUNP_UFUNC_ENUMERATOR)
+#undef CUNP_UFUNC_ENUMERATOR
+};
+class ufunc {
+ public:
+  constexpr explicit ufunc(ufunc_op op) : op_(op) {}
+  ufunc_op op() const { return op_; }
+  const char* name() const;  // NumPy's name (abs.name() is "absolute", as np.abs.__name__)
+  int nin() const;
+  int nout() const;
+  // NumPy's identity (np.add.identity), or nothing (np.maximum.identity is None)
+  std::optional<weak_scalar> identity() const;
+
+ protected:
+  ufunc_op op_;
+};
+class unary_ufunc : public ufunc {
+ public:
+  using ufunc::ufunc;
+  ndarray operator()(const operand& x, const ufunc_options& options = {}) const;
+};
+class unary_ufunc2 : public ufunc {  // frexp, modf
+ public:
+  using ufunc::ufunc;
+  std::pair<ndarray, ndarray> operator()(const operand& x, const ufunc_options& options = {}) const;
+};
+class binary_ufunc : public ufunc {
+ public:
+  using ufunc::ufunc;
+  ndarray operator()(const operand& x1, const operand& x2, const ufunc_options& options = {}) const;
+  // numpy.ufunc.reduce: a reorderable ufunc (add, maximum, ...) takes several axes; the others
+  // reduce one axis, in order, as NumPy does
+  ndarray reduce(const ndarray& a, const reduce_options& options = {}) const;
+  // numpy.ufunc.accumulate: out[i] = op(out[i-1], a[i]) along an axis
+  ndarray accumulate(const ndarray& a, const accumulate_options& options = {}) const;
+  // numpy.ufunc.reduceat: the reductions of a[indices[i]:indices[i+1]] along an axis (a[indices[i]]
+  // where indices[i] >= indices[i+1]; the last runs to the end)
+  ndarray reduceat(const ndarray& a, const ndarray& indices, const reduceat_options& options = {}) const;
+  // numpy.ufunc.outer: op over every pair, of shape a.shape + b.shape
+  ndarray outer(const ndarray& a, const ndarray& b, const ufunc_options& options = {}) const;
+};
+class binary_ufunc2 : public ufunc {  // divmod
+ public:
+  using ufunc::ufunc;
+  std::pair<ndarray, ndarray> operator()(const operand& x1, const operand& x2, const ufunc_options& options = {}) const;
+  std::pair<ndarray, ndarray> outer(const ndarray& a, const ndarray& b, const ufunc_options& options = {}) const;
+};
+class ternary_ufunc : public ufunc {  // clip
+ public:
+  using ufunc::ufunc;
+  ndarray operator()(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& options = {}) const;
+};
+#define CUNP_UFUNC_CLASS_1_1 unary_ufunc
+#define CUNP_UFUNC_CLASS_1_2 unary_ufunc2
+#define CUNP_UFUNC_CLASS_2_1 binary_ufunc
+#define CUNP_UFUNC_CLASS_2_2 binary_ufunc2
+#define CUNP_UFUNC_CLASS_3_1 ternary_ufunc
+// The ufunc objects live in their own namespace: the functions below stay functions, so that
+// `using namespace cunp; sqrt(x)` still overloads with <cmath>'s sqrt.
+namespace ufuncs {
+#define CUNP_DECLARE_UFUNC_OBJECT(op, nin, nout, family) \
+  inline constexpr CUNP_UFUNC_CLASS_##nin##_##nout op{ufunc_op::op};
+CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC_OBJECT)
+#undef CUNP_DECLARE_UFUNC_OBJECT
+#define CUNP_UFUNC_OBJECT_ALIAS(alias, op, nin, nout) inline constexpr const CUNP_UFUNC_CLASS_##nin##_1& alias = op;
+CUNP_UFUNC_ALIAS_LIST(CUNP_UFUNC_OBJECT_ALIAS)
+#undef CUNP_UFUNC_OBJECT_ALIAS
+}  // namespace ufuncs
+#undef CUNP_UFUNC_CLASS_1_1
+#undef CUNP_UFUNC_CLASS_1_2
+#undef CUNP_UFUNC_CLASS_2_1
+#undef CUNP_UFUNC_CLASS_2_2
+#undef CUNP_UFUNC_CLASS_3_1
+
+// The ufuncs as functions (the same calls as the objects'), and NumPy's aliases of them.
 #define CUNP_DECLARE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DECLARATION_##nin##_##nout(op)
 #define CUNP_UFUNC_DECLARATION_1_1(op) ndarray op(const operand& x, const ufunc_options& options = {});
 #define CUNP_UFUNC_DECLARATION_2_1(op) \
@@ -120,6 +219,7 @@ CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC)
   }
 CUNP_UFUNC_ALIAS_LIST(CUNP_DEFINE_ALIAS)
 #undef CUNP_DEFINE_ALIAS
+
 
 // numpy.where(condition, x, y): elements of x where condition is true, else of y; x and y
 // promote together (NEP 50), the condition is read as bool, all three broadcast.

@@ -10,6 +10,7 @@
 #include "core/array_access.hpp"
 #include "core/scalar.hpp"
 #include "core/shape.hpp"
+#include "core/ufunc_call.hpp"
 #include "core/ufunc_loops.hpp"
 
 namespace cunp {
@@ -231,8 +232,25 @@ void assign_where(const ndarray& dst, const operand& src, const std::optional<nd
 
 const ufunc_options no_options;
 
-std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args, const ufunc_options& opt = no_options,
-                                      const ufunc_loop* forced_loop = nullptr) {
+}  // namespace
+
+namespace detail {
+
+const ufunc_loop& resolve_loop(ops::ufunc_id id, const std::vector<dtype>& in_dtypes, std::optional<dtype> dt) {
+  const ufunc_info& u = ufunc_table(id);
+  std::vector<const weak_scalar*> none(in_dtypes.size(), nullptr);
+  const ufunc_loop* own = nullptr;
+  if (u.mixed_inputs_as_bool) own = uniform_loop(id, dtype::bool_);
+  if (dt && !own) try {
+      own = &select_loop(u, in_dtypes, none);
+    } catch (const type_error&) {
+    }
+  if (dt) return select_loop_for_output(u, own, in_dtypes, none, *dt);
+  return own ? *own : select_loop(u, in_dtypes, none);
+}
+
+std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operand*> args, const ufunc_options& opt,
+                                      const ufunc_loop* forced_loop) {
   const ufunc_info& u = ufunc_table(id);
   const std::vector<ndarray>& out_given = opt.out.arrays;
   if (!out_given.empty() && int(out_given.size()) != u.nout)
@@ -393,37 +411,57 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
   return outs;
 }
 
+}  // namespace detail
+
+namespace {
+
 template <class... A>
-std::vector<ndarray> call(ops::ufunc_id id, const ufunc_options& opt, const A&... a) {
-  return call_elementwise(id, {&a...}, opt);
+std::vector<ndarray> call(ufunc_op op, const ufunc_options& opt, const A&... a) {
+  return call_elementwise(ops::ufunc_id(op), {&a...}, opt);
 }
 
 }  // namespace
 
-// The public ufuncs, one definition per line of the op list.
-#define CUNP_DEFINE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DEFINITION_##nin##_##nout(op)
-#define CUNP_UFUNC_DEFINITION_1_1(op) \
-  ndarray op(const operand& x, const ufunc_options& o) { return call(ops::ufunc_id::op, o, x)[0]; }
-#define CUNP_UFUNC_DEFINITION_2_1(op)                                             \
-  ndarray op(const operand& x1, const operand& x2, const ufunc_options& o) {      \
-    return call(ops::ufunc_id::op, o, x1, x2)[0];                                 \
-  }
-#define CUNP_UFUNC_DEFINITION_2_2(op)                                                            \
-  std::pair<ndarray, ndarray> op(const operand& x1, const operand& x2, const ufunc_options& o) { \
-    auto r = call(ops::ufunc_id::op, o, x1, x2);                                                 \
-    return {r[0], r[1]};                                                                         \
-  }
-#define CUNP_UFUNC_DEFINITION_1_2(op)                                       \
-  std::pair<ndarray, ndarray> op(const operand& x, const ufunc_options& o) { \
-    auto r = call(ops::ufunc_id::op, o, x);                                  \
-    return {r[0], r[1]};                                                     \
-  }
-#define CUNP_UFUNC_DEFINITION_3_1(op)                                                                    \
-  ndarray op(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& o) {          \
-    return call(ops::ufunc_id::op, o, x1, x2, x3)[0];                                                    \
+// The public ufunc objects: their ids are the op list's first entries, in its order.
+#define CUNP_SAME_ID(op, nin, nout, family) static_assert(int(ufunc_op::op) == int(ops::ufunc_id::op));
+CUNP_UFUNC_LIST(CUNP_SAME_ID)
+#undef CUNP_SAME_ID
+
+const char* ufunc::name() const { return ufunc_table(ops::ufunc_id(op_)).name; }
+int ufunc::nin() const { return ufunc_table(ops::ufunc_id(op_)).nin; }
+int ufunc::nout() const { return ufunc_table(ops::ufunc_id(op_)).nout; }
+
+ndarray unary_ufunc::operator()(const operand& x, const ufunc_options& o) const { return call(op_, o, x)[0]; }
+std::pair<ndarray, ndarray> unary_ufunc2::operator()(const operand& x, const ufunc_options& o) const {
+  auto r = call(op_, o, x);
+  return {r[0], r[1]};
+}
+ndarray binary_ufunc::operator()(const operand& x1, const operand& x2, const ufunc_options& o) const {
+  return call(op_, o, x1, x2)[0];
+}
+std::pair<ndarray, ndarray> binary_ufunc2::operator()(const operand& x1, const operand& x2, const ufunc_options& o) const {
+  auto r = call(op_, o, x1, x2);
+  return {r[0], r[1]};
+}
+ndarray ternary_ufunc::operator()(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& o) const {
+  return call(op_, o, x1, x2, x3)[0];
+}
+
+// The functions of the op list's names: the objects' calls.
+#define CUNP_DEFINE_UFUNC(op, nin, nout, family) CUNP_UFUNC_DEFINITION_##nin(op)
+#define CUNP_UFUNC_DEFINITION_1(op) \
+  decltype(ufuncs::op(0)) op(const operand& x, const ufunc_options& o) { return ufuncs::op(x, o); }
+#define CUNP_UFUNC_DEFINITION_2(op) \
+  decltype(ufuncs::op(0, 0)) op(const operand& x1, const operand& x2, const ufunc_options& o) { return ufuncs::op(x1, x2, o); }
+#define CUNP_UFUNC_DEFINITION_3(op)                                                                         \
+  ndarray op(const operand& x1, const operand& x2, const operand& x3, const ufunc_options& o) {             \
+    return ufuncs::op(x1, x2, x3, o);                                                                       \
   }
 CUNP_UFUNC_LIST(CUNP_DEFINE_UFUNC)
 #undef CUNP_DEFINE_UFUNC
+#undef CUNP_UFUNC_DEFINITION_1
+#undef CUNP_UFUNC_DEFINITION_2
+#undef CUNP_UFUNC_DEFINITION_3
 
 // numpy.where(condition, x, y): x and y promote together (NEP 50; a Python int beyond the result
 // dtype raises OverflowError, as NumPy 2.5's where does); the condition is read as bool.

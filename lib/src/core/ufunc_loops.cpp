@@ -22,6 +22,8 @@ ufunc_info build(ops::ufunc_id id) {
     u.loops.push_back(std::move(l));
   });
   u.clip_wrapper = Op::clip_wrapper;
+  u.identity = Op::identity;
+  u.reorderable = Op::reorderable;
   u.uniform_loops = std::any_of(u.loops.begin(), u.loops.end(), [](const ufunc_loop& l) {
     return std::count(l.in.begin(), l.in.end(), l.in[0]) == std::ptrdiff_t(l.in.size());
   });

@@ -29,6 +29,8 @@ struct ufunc_info {
   std::vector<ufunc_loop> loops;
   bool uniform_loops = true;  // false: every loop mixes input dtypes (ldexp)
   bool clip_wrapper = false;
+  ops::ufunc_identity identity = ops::ufunc_identity::none;
+  bool reorderable = false;
 };
 const ufunc_info& ufunc_table(ops::ufunc_id id);
 std::string loop_signature(const ufunc_loop& l);  // NumPy's spelling: "bb->d", "qQ->?", "bb->bb"

@@ -35,6 +35,10 @@ template <class T> inline constexpr bool any_type = true;
 template <class T> inline constexpr bool numeric_type = !is_bool_v<T>;
 template <class T> inline constexpr bool inexact_type = is_inexact_v<T>;
 
+// NumPy's identity of a ufunc (np.add.identity): what an empty reduction gives and where a
+// reduction starts. logical_and's is True, bitwise_and's -1 (all bits set).
+enum class ufunc_identity : std::uint8_t { none, zero, one, minus_one, minus_inf, true_, false_ };
+
 // Defaults: loop input T computes in T and yields T; no loops beyond the uniform ones.
 struct ufunc_base {
   static constexpr int nout = 1;
@@ -47,6 +51,10 @@ struct ufunc_base {
   static constexpr bool mixed_inputs_as_bool = false;  // the logical ufuncs' promoter
   static constexpr bool checks_inputs = false;  // true: check(inputs...) may find a kernel_error
   static constexpr bool clip_wrapper = false;  // np.clip's Python wrapper around the ufunc (core/ufunc.cpp)
+  // a reduction may regroup and reorder its elements (so reduce several axes at once), as NumPy's
+  // reorderable ufuncs; a ufunc with no identity may be one (maximum)
+  static constexpr ufunc_identity identity = ufunc_identity::none;
+  static constexpr bool reorderable = false;
 };
 
 }  // namespace cunp::ops

@@ -26,6 +26,8 @@ namespace cunp::ops {
 
 struct add_op : ufunc_base {
   static constexpr const char* name = "add";
+  static constexpr ufunc_identity identity = ufunc_identity::zero;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return add(a, b); }
@@ -41,6 +43,8 @@ struct subtract_op : ufunc_base {
 };
 struct multiply_op : ufunc_base {
   static constexpr const char* name = "multiply";
+  static constexpr ufunc_identity identity = ufunc_identity::one;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return mul(a, b); }
@@ -67,12 +71,14 @@ struct divmod_op : ufunc_base {
 
 struct maximum_op : ufunc_base {
   static constexpr const char* name = "maximum";
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return max_of(a, b); }
 };
 struct minimum_op : ufunc_base {
   static constexpr const char* name = "minimum";
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return min_of(a, b); }
@@ -173,16 +179,22 @@ struct logical_base : ufunc_base {
 };
 struct logical_and_op : logical_base {
   static constexpr const char* name = "logical_and";
+  static constexpr ufunc_identity identity = ufunc_identity::true_;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) && convert<bool>(b); }
 };
 struct logical_or_op : logical_base {
   static constexpr const char* name = "logical_or";
+  static constexpr ufunc_identity identity = ufunc_identity::false_;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) || convert<bool>(b); }
 };
 struct logical_xor_op : logical_base {
   static constexpr const char* name = "logical_xor";
+  static constexpr ufunc_identity identity = ufunc_identity::false_;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static bool apply(T a, T b) { return convert<bool>(a) != convert<bool>(b); }
 };
@@ -198,16 +210,22 @@ struct bitwise_base : ufunc_base {
 };
 struct bitwise_and_op : bitwise_base {
   static constexpr const char* name = "bitwise_and";
+  static constexpr ufunc_identity identity = ufunc_identity::minus_one;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static T apply(T a, T b) { return T(a & b); }
 };
 struct bitwise_or_op : bitwise_base {
   static constexpr const char* name = "bitwise_or";
+  static constexpr ufunc_identity identity = ufunc_identity::zero;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static T apply(T a, T b) { return T(a | b); }
 };
 struct bitwise_xor_op : bitwise_base {
   static constexpr const char* name = "bitwise_xor";
+  static constexpr ufunc_identity identity = ufunc_identity::zero;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> CUNP_HD static T apply(T a, T b) { return T(a ^ b); }
 };
@@ -404,12 +422,14 @@ struct signbit_op : predicate_base {
 
 struct fmax_op : ufunc_base {
   static constexpr const char* name = "fmax";
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return fmax_of(a, b); }
 };
 struct fmin_op : ufunc_base {
   static constexpr const char* name = "fmin";
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   template <class T> static constexpr bool supports = any_type<T>;
   template <class T> CUNP_HD static T apply(T a, T b) { return fmin_of(a, b); }

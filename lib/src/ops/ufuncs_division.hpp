@@ -153,6 +153,8 @@ template <class U> CUNP_HD U gcd_of(U a, U b) {
 // itself (gcd(INT_MIN, 0) is INT_MIN), and lcm wraps as NumPy's a / gcd * b.
 struct gcd_op : ufunc_base {
   static constexpr const char* name = "gcd";
+  static constexpr ufunc_identity identity = ufunc_identity::zero;
+  static constexpr bool reorderable = true;
   static constexpr int nin = 2;
   static constexpr const char* bool_error =
       "ufunc 'gcd' did not contain a loop with signature matching types (<class 'numpy.dtypes.BoolDType'>, <class "

@@ -159,6 +159,8 @@ struct arctan2_op : float_binary_base {
 };
 struct hypot_op : float_binary_base {
   static constexpr const char* name = "hypot";
+  static constexpr ufunc_identity identity = ufunc_identity::zero;
+  static constexpr bool reorderable = true;
   template <class T> CUNP_HD static T apply(T a, T b) {
     if constexpr (is_half_v<T>) return half(m_hypot(float(a), float(b)));
     else return m_hypot(a, b);
@@ -168,6 +170,8 @@ struct hypot_op : float_binary_base {
 // for x == y (so that equal infinities give themselves).
 struct logaddexp_op : float_binary_base {
   static constexpr const char* name = "logaddexp";
+  static constexpr ufunc_identity identity = ufunc_identity::minus_inf;
+  static constexpr bool reorderable = true;
   template <class T> CUNP_HD static T apply(T x, T y) {
     if constexpr (is_half_v<T>) return half(apply(float(x), float(y)));
     else {
@@ -182,6 +186,8 @@ struct logaddexp_op : float_binary_base {
 // logaddexp2: the same in base 2, log2(1 + 2^t) as log1p(2^t) / ln 2.
 struct logaddexp2_op : float_binary_base {
   static constexpr const char* name = "logaddexp2";
+  static constexpr ufunc_identity identity = ufunc_identity::minus_inf;
+  static constexpr bool reorderable = true;
   template <class T> CUNP_HD static T apply(T x, T y) {
     if constexpr (is_half_v<T>) return half(apply(float(x), float(y)));
     else {
