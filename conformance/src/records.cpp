@@ -1,6 +1,7 @@
 // The op records: one per op, as data. conformance/README.md lists each expectation with its
 // reason.
 #include "generators.hpp"
+#include "runner.hpp"
 #include "record.hpp"
 #include "xtensor_ref.hpp"
 
@@ -127,6 +128,11 @@ const std::vector<dtype> numeric = all_but({dtype::bool_});
 const std::vector<dtype> non_complex = all_but({dtype::complex64, dtype::complex128});
 
 std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d) { return {{"host", d}, {"cuda", d}}; }
+
+// Whether the oracle's NumPy is older than 2.5 (whose where and float16 nextafter changed).
+bool numpy_before_2_5() {
+  return oracle::eval_text("tuple(int(x) for x in np.__version__.split('.')[:2]) < (2, 5)") == "True";
+}
 
 bool has_special(const test_case& c, const std::vector<ndarray>&) {
   for (const array_arg* a : arrays_of(c))
@@ -677,7 +683,7 @@ void add_float_math(std::vector<op_record>& v) {
       without_xtensor(v.back(), "xtensor's deg2rad is x * pi / 180, which overflows where NumPy's x * (pi / 180) does not");
   }
   // spacing's answer is a gap between neighbouring floats: exact
-  v.push_back(unary("spacing", spacing, T::exact, value_domain::any, real_floats));
+  v.push_back(unary("spacing", cunp::spacing, T::exact, value_domain::any, real_floats));
   without_xtensor(v.back(), "xtensor has no spacing");
   v.push_back(binary("arctan2", arctan2, T::transcendental, real_floats));
   v.push_back(binary("hypot", hypot, T::rounding, real_floats));
@@ -977,18 +983,7 @@ expectation missing_complex_method_loop(const char* reason) {
   return {expectation::xfail, reason,
           [](const test_case& c, const std::vector<ndarray>& arrays) {
             // the case's own keywords: NumPy's errors (a bad axis, an index out of bounds) come first
-            oracle::kwargs kw;
-            for (const auto& [key, value] : c.kwargs.items()) {
-              if (key == "where") kw.emplace(key, arrays.back());  // the mask comes last
-              else if (value.is_null()) kw.emplace(key, "None");
-              else if (value.is_boolean()) kw.emplace(key, value.get<bool>() ? "True" : "False");
-              else if (value.is_string()) kw.emplace(key, "'" + value.get<std::string>() + "'");
-              else if (value.is_array()) {
-                std::string t = "(";
-                for (const json& x : value) t += x.dump() + ",";
-                kw.emplace(key, t + ")");
-              } else kw.emplace(key, value.dump());
-            }
+            oracle::kwargs kw = numpy_keywords(*find_record(c.op), c);
             return oracle::call_text("cunp_harness", "method_computes_complex", named_numpy_arguments(c, arrays), kw) == "True";
           },
           "", {}};
@@ -1059,7 +1054,7 @@ void add_ufunc_methods(std::vector<op_record>& v) {
             [](const test_case& c, const std::vector<ndarray>& a) {
               bool half = c.kwargs.contains("dtype") && !c.kwargs["dtype"].is_null() ? c.kwargs["dtype"] == "float16"
                                                                                     : a.at(0).dtype() == dtype::float16;
-              return half && oracle::eval_text("tuple(int(x) for x in np.__version__.split('.')[:2]) < (2, 5)") == "True";
+              return half && numpy_before_2_5();
             }));
       // several axes of an order-dependent float ufunc: NumPy's order is its iteration's
       if (kind == ufunc_method_kind::reduce && (base.name == "hypot" || base.name == "logaddexp" || base.name == "logaddexp2"))
@@ -1229,7 +1224,7 @@ std::vector<op_record> build() {
   // older NumPy casts it unsafely. cunp follows 2.5; an older oracle cannot judge such cases.
   wh.expectations = {{expectation::skip, "a Python int beyond where's result dtype: NumPy < 2.5 wraps it, 2.5 raises (cunp follows 2.5)",
                       [](const test_case& c, const std::vector<ndarray>& arrays) {
-                        if (oracle::eval_text("tuple(int(x) for x in np.__version__.split('.')[:2]) < (2, 5)") != "True") return false;
+                        if (!numpy_before_2_5()) return false;
                         std::vector<dtype_operand> xy;
                         std::size_t k = 1;  // arrays[0] is the condition
                         for (std::size_t i = 1; i < c.args.size(); ++i) {

@@ -241,6 +241,11 @@ std::optional<dtype> numpy_result_dtype(const op_record& r, const test_case& c) 
   return outputs_of(np).at(0).dtype();
 }
 
+oracle::kwargs numpy_keywords(const op_record& r, const test_case& c) {
+  bound_case b = bind(r, c);
+  return numpy_kwargs(r, c, b);
+}
+
 verdict run_case(const op_record& r, const test_case& c, const device& dev, reference ref, const std::string& expected_error) {
   check_kwargs(r, c);
   bound_case b = bind(r, c);

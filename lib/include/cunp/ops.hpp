@@ -220,7 +220,6 @@ CUNP_UFUNC_LIST(CUNP_DECLARE_UFUNC)
 CUNP_UFUNC_ALIAS_LIST(CUNP_DEFINE_ALIAS)
 #undef CUNP_DEFINE_ALIAS
 
-
 // numpy.where(condition, x, y): elements of x where condition is true, else of y; x and y
 // promote together (NEP 50), the condition is read as bool, all three broadcast.
 ndarray where(const operand& condition, const operand& x, const operand& y);

@@ -19,6 +19,27 @@ using namespace detail;
 
 namespace {
 
+// NumPy's identity as the Python scalar np.<ufunc>.identity is
+std::optional<weak_scalar> identity_value(ops::ufunc_identity id) {
+  switch (id) {
+    case ops::ufunc_identity::none: return std::nullopt;
+    case ops::ufunc_identity::zero: return weak_scalar(0);
+    case ops::ufunc_identity::one: return weak_scalar(1);
+    case ops::ufunc_identity::minus_one: return weak_scalar(-1);
+    case ops::ufunc_identity::minus_inf: return weak_scalar(-std::numeric_limits<double>::infinity());
+    case ops::ufunc_identity::true_: return weak_scalar(true);
+    case ops::ufunc_identity::false_: return weak_scalar(false);
+  }
+  return std::nullopt;
+}
+
+// a with b's dims appended as unit dims: the operand outer broadcasts against b
+ndarray outer_operand(const ndarray& a, const ndarray& b) {
+  shape_t s = a.shape();
+  s.insert(s.end(), std::size_t(b.ndim()), 1);
+  return a.reshape(s);
+}
+
 // a[start:stop] along `axis`, a view
 ndarray along(const ndarray& a, int axis, std::int64_t start, std::int64_t stop) {
   shape_t s = a.shape();
@@ -65,20 +86,11 @@ class method {
   }
 
   // The value a reduction starts from: initial= (a Python scalar in the loop dtype) or the
-  // identity, as a 0-d array on `dev`; nothing for a ufunc without identity and no initial=.
+  // identity, cast into the loop dtype as NumPy casts it (bitwise_and's -1 sets every bit of an
+  // unsigned dtype), as a 0-d array on `dev`; nothing for a ufunc without identity and no initial=.
   std::optional<ndarray> start(const std::optional<weak_scalar>& initial, const device& dev) const {
     if (initial) return full({}, *initial, loop_dtype(), order::C, dev);
-    switch (u_.identity) {
-      case ops::ufunc_identity::none: return std::nullopt;
-      case ops::ufunc_identity::zero: return full({}, 0, loop_dtype(), order::C, dev);
-      case ops::ufunc_identity::one: return full({}, 1, loop_dtype(), order::C, dev);
-      case ops::ufunc_identity::true_: return full({}, true, loop_dtype(), order::C, dev);
-      case ops::ufunc_identity::false_: return full({}, false, loop_dtype(), order::C, dev);
-      // all bits set in any integer dtype
-      case ops::ufunc_identity::minus_one: return full({}, -1, dtype::int64, order::C, dev).astype(loop_dtype());
-      case ops::ufunc_identity::minus_inf:
-        return full({}, -std::numeric_limits<double>::infinity(), dtype::float64, order::C, dev).astype(loop_dtype());
-    }
+    if (std::optional<weak_scalar> id = identity_value(u_.identity)) return full({}, *id, std::nullopt, order::C, dev).astype(loop_dtype());
     return std::nullopt;
   }
 
@@ -304,31 +316,15 @@ ndarray binary_ufunc::reduceat(const ndarray& a, const ndarray& indices, const r
 }
 
 ndarray binary_ufunc::outer(const ndarray& a, const ndarray& b, const ufunc_options& o) const {
-  method m(op_, "outer");
-  if (!a.valid() || !b.valid()) throw value_error(m.qualified() + ": null ndarray");
-  shape_t s = a.shape();
-  s.insert(s.end(), std::size_t(b.ndim()), 1);
-  return (*this)(a.reshape(s), b, o);
+  if (!a.valid() || !b.valid()) throw value_error(std::string(name()) + ".outer: null ndarray");
+  return (*this)(outer_operand(a, b), b, o);
 }
 
 std::pair<ndarray, ndarray> binary_ufunc2::outer(const ndarray& a, const ndarray& b, const ufunc_options& o) const {
   if (!a.valid() || !b.valid()) throw value_error(std::string(name()) + ".outer: null ndarray");
-  shape_t s = a.shape();
-  s.insert(s.end(), std::size_t(b.ndim()), 1);
-  return (*this)(a.reshape(s), b, o);
+  return (*this)(outer_operand(a, b), b, o);
 }
 
-std::optional<weak_scalar> ufunc::identity() const {
-  switch (ufunc_table(ops::ufunc_id(op_)).identity) {
-    case ops::ufunc_identity::none: return std::nullopt;
-    case ops::ufunc_identity::zero: return weak_scalar(0);
-    case ops::ufunc_identity::one: return weak_scalar(1);
-    case ops::ufunc_identity::minus_one: return weak_scalar(-1);
-    case ops::ufunc_identity::minus_inf: return weak_scalar(-std::numeric_limits<double>::infinity());
-    case ops::ufunc_identity::true_: return weak_scalar(true);
-    case ops::ufunc_identity::false_: return weak_scalar(false);
-  }
-  return std::nullopt;
-}
+std::optional<weak_scalar> ufunc::identity() const { return identity_value(ufunc_table(ops::ufunc_id(op_)).identity); }
 
 }  // namespace cunp
