@@ -30,6 +30,8 @@ std::vector<suite_case> suite_of(const op_record& r) {
 }
 
 bool is_ufunc(const op_record& r) {
+  // a method's record (add.reduce) shares its ufunc's registry entry, but is no ufunc itself
+  if (r.numpy.find('.') != std::string::npos) return false;
   const registered_op* e = registry_entry(r.registry_name);
   return e && e->category == "ufunc";
 }
@@ -63,8 +65,8 @@ int check_claims(const std::string& backend) {
 
 int check_loops(const std::string& op) {
   const op_record* r = find_record(op);
-  const registered_op* e = r ? registry_entry(r->registry_name) : nullptr;
-  if (!e || e->category != "ufunc") {
+  const registered_op* e = r && is_ufunc(*r) ? registry_entry(r->registry_name) : nullptr;
+  if (!e) {
     std::printf("FAIL %s: not a ufunc of the registry\n", op.c_str());
     return 1;
   }
