@@ -546,3 +546,17 @@ def method_computes_complex(method, *args, **kwargs):
         dt = kwargs.get("dtype")
         return np.dtype(dt).kind == "c" if dt is not None else np.asarray(args[0]).dtype.kind == "c"
     return np.asarray(r).dtype.kind == "c"
+
+
+def fold_steps(method, items, running):
+    """Each step of a fold along axis 0 as NumPy's ufunc takes it from cunp's running values: the
+    first item cast to the running dtype (as accumulate copies it), then
+    ufunc(running[j - 1], items[j]) in the running dtype's loop."""
+    f = getattr(np, method.split(".")[0])
+    items, running = np.asarray(items), np.asarray(running)
+    dt = running.dtype
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", np.exceptions.ComplexWarning)
+        first = items[:1].astype(dt)
+        steps = f(running[:-1], items[1:].astype(dt), dtype=dt)
+    return np.concatenate([first, steps])

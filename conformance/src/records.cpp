@@ -679,6 +679,7 @@ void add_float_math(std::vector<op_record>& v) {
   };
   for (const unary_math& u : unaries) {
     v.push_back(unary(u.name, u.fn, T::transcendental, u.domain, u.complex_loops ? inexact : real_floats));
+    v.back().compare.real_part_eps = v.back().name == "log1p";
     if (v.back().name == "deg2rad" || v.back().name == "radians")
       without_xtensor(v.back(), "xtensor's deg2rad is x * pi / 180, which overflows where NumPy's x * (pi / 180) does not");
   }
@@ -1000,6 +1001,56 @@ bool inexact_input_or_dtype(const test_case& c, const std::vector<ndarray>& arra
   return is_inexact(arrays.at(0).dtype());
 }
 
+// A fold's segments for the step-by-step check (record.hpp's fold), moved to axis 0: an
+// accumulate is one; a reduce over one axis, without where= or initial=, is one, stepped by
+// cunp's accumulate of its input; a reduceat has one per index. None where the result is exact
+// (compared whole) or the case is another.
+auto fold_segments(const binary_ufunc& u, ufunc_method_kind kind) {
+  return [&u, kind](const bound_call& c, const std::vector<ndarray>& got) -> std::optional<std::vector<fold_segment>> {
+    const ndarray& a = c.array(0);
+    if (!is_inexact(got.at(0).dtype()) || a.ndim() == 0) return std::nullopt;
+    std::int64_t axis = 0;
+    if (kind == ufunc_method_kind::reduce) {
+      if (c.has("where") || c.has("initial")) return std::nullopt;
+      axes ax = c.kwargs.contains("axis") ? c.axis() : axes(0);
+      if (ax.list ? ax.list->size() != 1 : a.ndim() != 1) return std::nullopt;
+      if (ax.list) axis = ax.list->front();
+    } else {
+      axis = c.integer("axis").value_or(0);
+    }
+    if (axis < 0) axis += a.ndim();
+    std::vector<std::int64_t> to_front{axis};
+    for (std::int64_t d = 0; d < a.ndim(); ++d)
+      if (d != axis) to_front.push_back(d);
+    ndarray items = a.transpose(to_front);
+    std::int64_t n = items.shape()[0];
+    if (n == 0) return std::nullopt;
+    accumulate_options steps{.axis = 0, .dtype = c.dtype_kw()};
+    switch (kind) {
+      case ufunc_method_kind::accumulate:
+        return std::vector<fold_segment>{{items, got[0].transpose(to_front), ndarray()}};
+      case ufunc_method_kind::reduce: {
+        ndarray running = u.accumulate(items, steps);
+        return std::vector<fold_segment>{{items, running, got[0].reshape(running[{slice(n - 1, n)}].shape())}};
+      }
+      case ufunc_method_kind::reduceat: {
+        std::vector<std::int64_t> at = c.array(1).astype(dtype::int64).to_host<std::int64_t>();
+        ndarray result = got[0].transpose(to_front);
+        std::vector<fold_segment> segments;
+        for (std::size_t i = 0; i < at.size(); ++i) {
+          // NumPy's rule: a[at[i]:at[i + 1]], or the single a[at[i]] where that is empty
+          std::int64_t start = at[i], stop = i + 1 < at.size() ? at[i + 1] : n;
+          ndarray part = items[{slice(start, start < stop ? stop : start + 1)}];
+          segments.push_back({part, u.accumulate(part, steps), result[{slice(std::int64_t(i), std::int64_t(i) + 1)}]});
+        }
+        return segments;
+      }
+      case ufunc_method_kind::outer: break;
+    }
+    return std::nullopt;
+  };
+}
+
 // Each method of each binary ufunc's record, compared as the ufunc is, except: add's reductions
 // and scans against the exact sum (its order is free), multiply's against the exact product,
 // maximum's and minimum's complex NaN choice as max's and min's.
@@ -1028,13 +1079,20 @@ void add_ufunc_methods(std::vector<op_record>& v) {
       if (!base.missing_loops.empty()) r.expectations.push_back(missing_complex_method_loop(base.missing_loops.c_str()));
       without_xtensor(r, "xtensor has no ufunc methods");
       bool reducing = kind == ufunc_method_kind::reduce || kind == ufunc_method_kind::reduceat;
-      bool float_only = base.name == "arctan2" || base.name == "ldexp";
+      // chains of transcendental steps: compared step by step
+      bool stepped = base.name == "power" || base.name == "float_power" || base.name == "arctan2";
+      if (stepped && kind != ufunc_method_kind::outer) r.fold = fold_segments(*f, kind);
       // NumPy's float32/float64 loops of these compute op(start, a[i]) for every i when they
-      // reduce, so its reduce gives op(a[0], a[-1]); its accumulate's last element is the fold
-      if (reducing && (base.name == "power" || float_only))
+      // reduce, so its reduce gives op(a[0], a[-1]); its accumulate's last element is the fold.
+      // The stepped check asks NumPy's ufunc alone; the rest of these reductions are skipped:
+      // ldexp's, and a reduce's with where= or initial=, which are not stepped
+      if (reducing && (base.name == "power" || base.name == "arctan2" || base.name == "ldexp"))
         r.expectations.push_back(method_skip(
             "NumPy's vectorized " + base.name + " loop reduces to op(first, last), ignoring the running result (its accumulate agrees with cunp)",
-            [float_only](const test_case& c, const std::vector<ndarray>& a) { return float_only || inexact_input_or_dtype(c, a); }));
+            [ldexp = base.name == "ldexp", arctan2 = base.name == "arctan2", kind](const test_case& c, const std::vector<ndarray>& a) {
+              auto given = [&c](const char* k) { return c.kwargs.contains(k) && !c.kwargs[k].is_null(); };
+              return ldexp || ((arctan2 || inexact_input_or_dtype(c, a)) && kind == ufunc_method_kind::reduce && (given("where") || given("initial")));
+            }));
       // NumPy's float16 subtract and divide reduce in float32 within one inner loop but round
       // every step when the reduced axis is an outer loop of its iteration; cunp rounds once
       if (kind == ufunc_method_kind::reduce && (base.name == "subtract" || base.name == "divide"))
@@ -1075,6 +1133,7 @@ void add_ufunc_methods(std::vector<op_record>& v) {
             if (c.has("where")) o.where = c.array_kwargs.at("where").at(0);
             return std::vector<ndarray>{u.reduce(c.array(0), o)};
           };
+          r.where_masks_inputs = true;
           if (add) r.compare.tolerance = T::summation;
           if (multiply) {
             r.compare.tolerance = T::product;

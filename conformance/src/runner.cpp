@@ -167,6 +167,27 @@ std::vector<ndarray> outputs_of(const oracle::result& res) {
   return out;
 }
 
+// A fold compared step by step (record.hpp's fold): each of cunp's running values against
+// NumPy's ufunc applied to cunp's previous one, and the method's result against the last of them.
+verdict compare_fold(const op_record& r, const std::vector<fold_segment>& segments, const ndarray& got, const ndarray& want) {
+  verdict total = compare_metadata(got, want);
+  if (total.status != verdict::pass) return total;
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    std::string where = segments.size() > 1 ? "segment " + std::to_string(s) + ", " : "";
+    ndarray items = segments[s].items.to(device::host()), running = segments[s].running.to(device::host());
+    oracle::result steps = oracle::call_module("cunp_harness", "fold_steps", {"'" + r.numpy + "'", items, running});
+    if (steps.raised()) return {verdict::fail, "harness: fold_steps raised " + steps.error().type + ": " + steps.error().message};
+    verdict one = compare_values(r.compare, running, steps.array(), nullptr, is_complex(items.dtype()), nullptr);
+    if (one.status != verdict::pass) return {one.status, where + "a step of the fold: " + one.reason};
+    total.max_ulp = std::max(total.max_ulp, one.max_ulp);
+    const ndarray& result = segments[s].result;
+    std::int64_t n = running.shape()[0];
+    if (result.valid() && !array_equal(result.to(device::host()), running[{slice(n - 1, n)}], true))
+      return {verdict::fail, where + "the result is not the fold's last running value"};
+  }
+  return total;
+}
+
 // xtensor's answer in NumPy's loop dtype, or why there is none.
 // NumPy's keyword arguments for a bound case: the case's, with its array keywords.
 oracle::kwargs numpy_kwargs(const op_record& r, const test_case& c, const bound_case& b) {
@@ -282,7 +303,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     }
     if (np.raised() && np.error().is("SystemError"))
       return {verdict::skip, "NumPy failed inside (SystemError: " + np.error().message + "): no reference"};
-    if (b.kw_spec.count("where") && !b.kw_spec.count("out"))
+    if (b.kw_spec.count("where") && !b.kw_spec.count("out") && !r.where_masks_inputs)
       return {verdict::skip, "where= without out=: NumPy leaves the masked-out elements uninitialized"};
     std::vector<ndarray> want = outputs_of(np);
     if (ref == reference::xtensor && !np.raised()) {
@@ -341,6 +362,8 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
       }
       if (r.compare.kind == comparator::metadata) return {};
     }
+    if (r.fold)
+      if (auto segments = r.fold(call, got)) return compare_fold(r, *segments, got.at(0), want.at(0));
     if (r.compare.kind != comparator::values) {
       std::string why = compare_property(r.compare, b.arrays, got, want, call);
       return why.empty() ? verdict{} : verdict{verdict::fail, why};

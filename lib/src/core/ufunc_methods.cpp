@@ -248,12 +248,13 @@ ndarray binary_ufunc::reduce(const ndarray& a, const reduce_options& o) const {
         }
       }
     } else {
-      // masked-out elements become the start value: the identity, or initial= (a ufunc without
-      // identity that reorders is idempotent: maximum, minimum, fmax, fmin)
+      // masked-out elements become the identity, or initial= where there is none (a ufunc
+      // without identity that reorders is idempotent: maximum, minimum, fmax, fmin); initial=
+      // itself joins once, at the end
       ndarray v = a;
       if (o.where) {
         v = new_array(a.shape(), w, order::C, a.device());
-        v.assign(*seed);
+        v.assign(m.start(std::nullopt, a.device()).value_or(*seed));
         operand cond(o.where->broadcast_to(a.shape())), x(a), y(v);
         call_elementwise(ops::ufunc_id::where, {&cond, &x, &y}, {.out = v}, uniform_loop(ops::ufunc_id::where, w));
       }

@@ -154,8 +154,9 @@ CUNP_HD complex<T> c_expm1(complex<T> z) {
   T h = m_sin(z.im / T(2));
   return {m_expm1(z.re) * m_cos(z.im) - T(2) * h * h, m_exp(z.re) * m_sin(z.im)};
 }
-// (|z + 1| is rounded once to T, from double: correctly rounded on both backends, as glibc's
-// hypotf is, since log then magnifies its last bit where |z + 1| is near 1)
+// (|z + 1| is rounded once to T, from double: for complex64 correctly rounded on both backends, as
+// glibc's hypotf is, since log then magnifies its last bit where |z + 1| is near 1; for complex128
+// glibc's hypot misrounds now and then, which the comparator allows: record.hpp's real_part_eps)
 template <class T>
 CUNP_HD complex<T> c_log1p(complex<T> z) {
   T re1 = z.re + T(1);
