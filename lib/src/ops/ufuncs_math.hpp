@@ -3,6 +3,10 @@
 // complex64 computes through complex128 where NumPy's own complex64 result is that accurate, and
 // in complex64 where NumPy's formula rounds in single precision (expm1, log1p, exp2).
 #pragma once
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
 #include "ops/complex_functions.hpp"
 #include "ops/ufunc_base.hpp"
 
@@ -139,9 +143,16 @@ struct spacing_op : ufunc_base {
       if ((a.bits & 0x8000u) && mant == 0 && e > 1) return half(m_ldexp(1.0f, e - 26));
       return half(m_ldexp(1.0f, e - 25));
     } else {
+      // the neighbour away from zero is |a|'s bits plus one (the largest value's is inf), and
+      // the difference of neighbours is exact: nextafter's answer without CUDA's slow nextafter
       if (m_isinf(a) || m_isnan(a)) return a - a;
-      if (a == T(0)) return m_nextafter(T(0), T(1));
-      return m_nextafter(a, m_copysign(T(1) / T(0), a)) - a;
+      using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+      T mag = m_fabs(a), next;
+      U bits;
+      std::memcpy(&bits, &mag, sizeof(T));
+      ++bits;
+      std::memcpy(&next, &bits, sizeof(T));
+      return a == T(0) ? next : m_copysign(next - mag, a);
     }
   }
 };

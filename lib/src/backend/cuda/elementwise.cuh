@@ -145,10 +145,14 @@ __global__ void dense_kernel(operand_set s, std::int64_t n) {
   }
 }
 
-inline unsigned grid_for(std::int64_t work, const launch_context& ctx) {
+// A block per block_threads items of work: on an H100 a float64 unary op over 1e8 elements
+// takes 0.537 ms so (memcpy: 0.541 ms), against 0.566 ms with the grid capped at 32 blocks per
+// SM and striding (scratch measurements, 2026-11-22). The kernels still stride past the grid's
+// largest x extent.
+inline unsigned grid_for(std::int64_t work, const launch_context&) {
   std::int64_t blocks = (work + block_threads - 1) / block_threads;
-  std::int64_t cap = std::int64_t(ctx.sm_count) * 32;  // enough resident blocks; grid-stride beyond
-  return unsigned(blocks < 1 ? 1 : (blocks > cap ? cap : blocks));
+  constexpr std::int64_t max_blocks = 0x7fffffff;
+  return unsigned(blocks < 1 ? 1 : (blocks > max_blocks ? max_blocks : blocks));
 }
 
 template <class Op, class Sig, bool Cast, class Index>
