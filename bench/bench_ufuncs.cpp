@@ -1,8 +1,9 @@
 // Ufunc benchmarks (not tests): the seed's sin(x) + cos(x) + sqrt(abs(x)) over float64, unfused,
 // against NumPy and CuPy timed in this same process; and every unary ufunc in float32 and
 // float64, as effective GB/s (bytes read + written) and a percentage of a device copy measured
-// in the same run.
+// in the same run; and the ufunc methods against CuPy's.
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "cunp/cunp.hpp"
@@ -89,6 +90,59 @@ void unary_bandwidth(const device& d, dtype dt, std::int64_t n) {
   }
 }
 
+// The ufunc methods on a 4096 x 4096 float32 array (a 4096-vector for outer) against CuPy's, in
+// this same process: the reductions and scans that take dedicated kernels (add, maximum), a
+// scan in NumPy's order (subtract.accumulate: one launch per row of the axis), reduceat and outer.
+void method_workloads(const device& d) {
+  const std::int64_t n = 4096;
+  ndarray x = (arange(0, n * n, 1, dtype::float64, d) * (1.0 / double(n * n)) + 0.5).astype(dtype::float32).reshape({n, n});
+  ndarray v = x[{0}];
+  ndarray at = arange(0, n, 64, dtype::int64, d);
+  struct workload {
+    const char* label;
+    std::function<void()> cunp;
+    const char* cupy;  // the same call in CuPy, over x, v and at
+  };
+  namespace u = cunp::ufuncs;
+  const workload ws[] = {
+      {"add.reduce(x, axis=1)", [&] { (void)u::add.reduce(x, {.axis = 1}); }, "cp.add.reduce(x, axis=1)"},
+      {"add.reduce(x, axis=0)", [&] { (void)u::add.reduce(x, {.axis = 0}); }, "cp.add.reduce(x, axis=0)"},
+      {"maximum.reduce(x, axis=None)", [&] { (void)u::maximum.reduce(x, {.axis = std::nullopt}); }, "cp.maximum.reduce(x, axis=None)"},
+      {"add.accumulate(x, axis=1)", [&] { (void)u::add.accumulate(x, {.axis = 1}); }, "cp.add.accumulate(x, axis=1)"},
+      {"maximum.accumulate(x, axis=0)", [&] { (void)u::maximum.accumulate(x, {.axis = 0}); }, "cp.maximum.accumulate(x, axis=0)"},
+      {"subtract.accumulate(x, axis=0)", [&] { (void)u::subtract.accumulate(x, {.axis = 0}); }, "cp.subtract.accumulate(x, axis=0)"},
+      {"add.reduceat(x, at, axis=1)", [&] { (void)u::add.reduceat(x, at, {.axis = 1}); }, "cp.add.reduceat(x, at, axis=1)"},
+      {"multiply.outer(v, v)", [&] { (void)u::multiply.outer(v, v); }, "cp.multiply.outer(v, v)"},
+  };
+  std::printf("\nufunc methods, float32 x of 4096 x 4096 (v: 4096, at: every 64th index), median of 21 after 3 warm-ups:\n");
+  std::printf("| call | cunp ms | CuPy ms |\n| --- | --- | --- |\n");
+  for (const workload& w : ws) {
+    double t = bench::median_ms(d, w.cunp);
+    std::string cp_ms = oracle::exec_text("n = " + std::to_string(n) + "\ncall = '" + w.cupy + "'\n" + R"(
+try:
+    import cupy as cp
+    x = ((cp.arange(n * n, dtype=cp.float64) * (1.0 / (n * n)) + 0.5).astype(cp.float32)).reshape(n, n)
+    v = x[0]
+    at = cp.arange(0, n, 64)
+    f = eval('lambda: ' + call)
+    start, stop = cp.cuda.Event(), cp.cuda.Event()
+    ts = []
+    for rep in range(24):
+        start.record()
+        f()
+        stop.record()
+        stop.synchronize()
+        if rep >= 3:
+            ts.append(cp.cuda.get_elapsed_time(start, stop))
+    ts.sort()
+    result = '%.3f' % ts[10]
+except Exception as e:
+    result = 'not run (%s)' % type(e).__name__
+)");
+    std::printf("| %s | %.3f | %s |\n", w.label, t, cp_ms.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +151,7 @@ int main(int argc, char** argv) {
   if (argc > 1) n = std::stoll(argv[1]);
   std::printf("cunp ufunc benchmarks on %s (%s)\n", d.str().c_str(), device_name(d).c_str());
   seed_workload(d, n);
+  if (d.kind == device_kind::cuda) method_workloads(d);
   unary_bandwidth(d, dtype::float32, n);
   unary_bandwidth(d, dtype::float64, n);
   return 0;
