@@ -530,24 +530,6 @@ def complex_nan_choice(a, got, want, axis=None, keepdims=False):
     return ""
 
 
-def method_computes_complex(method, *args, **kwargs):
-    """Whether np.<ufunc>.<method> ("power.reduce") computes these arguments in a complex loop
-    (rather than raising, or computing in another)."""
-    ufunc, name = method.split(".")
-    if name in ("accumulate", "reduceat") and np.ndim(args[0]) == 0:
-        return False  # refused before any loop is chosen
-    try:
-        r = getattr(getattr(np, ufunc), name)(*args, **kwargs)
-    except (np.exceptions.AxisError, IndexError):
-        return False
-    except Exception:
-        # raised after choosing its loop (an empty reduction without identity, several axes of a
-        # ufunc that does not reorder): the loop is the arguments' own
-        dt = kwargs.get("dtype")
-        return np.dtype(dt).kind == "c" if dt is not None else np.asarray(args[0]).dtype.kind == "c"
-    return np.asarray(r).dtype.kind == "c"
-
-
 def fold_steps(method, items, running):
     """Each step of a fold along axis 0 as NumPy's ufunc takes it from cunp's running values: the
     first item cast to the running dtype (as accumulate copies it), then
@@ -560,3 +542,16 @@ def fold_steps(method, items, running):
         first = items[:1].astype(dt)
         steps = f(running[:-1], items[1:].astype(dt), dtype=dt)
     return np.concatenate([first, steps])
+
+
+def power_condition(a, b, outer=False):
+    """Per element of a ** b (np.multiply.outer's shape with outer): 1 + |b| |log a|, what an ulp
+    of log a or of b log a becomes in exp(b log a); 1 where that is not finite (a zero or
+    non-finite base or exponent: special values, compared as such)."""
+    a, b = np.asarray(a), np.asarray(b)
+    if outer:
+        a = a.reshape(a.shape + (1,) * b.ndim)
+    with np.errstate(all="ignore"):
+        k = 1 + np.abs(b.astype(np.complex128)) * np.abs(np.log(a.astype(np.complex128)))
+    k = np.where(np.isfinite(k), k, 1.0)
+    return np.ascontiguousarray(np.broadcast_to(k, np.broadcast_shapes(a.shape, b.shape)), dtype=np.float64)

@@ -38,9 +38,11 @@ verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_c
 // One output by value. `ref` is given for the summation, product and cumulative classes;
 // `complex_inputs` widens the rounding classes (complex results take several roundings).
 // `input_scale`, where given: per output element, the largest finite input magnitude
-// (comparator::ulps_of_inputs).
+// (comparator::ulps_of_inputs). `ulp_factor`, where given: per output element, what the
+// tolerance's ulps are multiplied by (comparator::power_conditioning).
 verdict compare_values(const comparator& cmp, const ndarray& got, const ndarray& want, const exact_reference* ref,
-                       bool complex_inputs, const std::vector<double>* input_scale = nullptr);
+                       bool complex_inputs, const std::vector<double>* input_scale = nullptr,
+                       const std::vector<double>* ulp_factor = nullptr);
 
 // A property of one output, checked by NumPy on the host (sorted permutation, set equality,
 // reconstruction, norm-wise error): empty when it holds, else why not.

@@ -57,6 +57,13 @@ struct comparator {
   // 1 is an absolute error of up to eps in the result however small that is: the real part may
   // differ by one more eps of its dtype, absolutely
   bool real_part_eps = false;
+  // Complex power: NumPy's is glibc's cpow, exp(b log a), computed in the loop's precision, so
+  // an ulp of log a (cunp's complex log is not glibc's, bit for bit) or of the product becomes
+  // |b log a| ulps of the result. A complex result's ulps are multiplied by 1 + |b| |log a| at
+  // that element (cunp_harness.power_condition); where that bound reaches 100% of the value,
+  // the reference has no correct digit and the element is not compared (|b| near the largest
+  // float). Real results are compared as they are.
+  bool power_conditioning = false;
 };
 
 // array: out= and where= (case.hpp's array_kwarg_value), made as the case's arrays are

@@ -719,12 +719,6 @@ void add_float_math(std::vector<op_record>& v) {
   }
 }
 
-// A loop NumPy has and cunp does not yet: cases NumPy computes in a complex loop must fail, and
-// are expected to, until the loop lands.
-expectation missing_complex_loops(const char* reason) {
-  return {expectation::xfail, reason, numpy_uses_complex_loop, "", {}};
-}
-
 // cunp applies a where= mask after its loop has run over every element, so a value error its
 // kernel finds (a negative integer power) raises even where the mask is false; NumPy's masked
 // loop never meets that element. Decided by NumPy: it raises on the case computed everywhere.
@@ -746,7 +740,6 @@ expectation masked_kernel_error() {
 
 // Division, remainders, powers, and the integer-only ufuncs.
 void add_division(std::vector<op_record>& v) {
-  const char* no_complex_power = "cunp has no complex power loops yet (NumPy's 'FF->F', 'DD->D')";
   using T = tolerance_class;
   const std::vector<dtype> ints_and_floats = all_but({dtype::bool_, dtype::complex64, dtype::complex128});
   // the quotient is rounded to an integer after a division, as divmod's
@@ -756,10 +749,10 @@ void add_division(std::vector<op_record>& v) {
   without_xtensor(v.back(), "xtensor's % is C's (the dividend's sign); NumPy's remainder takes the divisor's");
   v.push_back(binary("fmod", fmod, T::exact, ints_and_floats));
   without_xtensor(v.back(), "xtensor's fmod has no integer loops with NumPy's x fmod 0 = 0");
-  v.push_back(binary("power", power, T::transcendental, ints_and_floats));
+  v.push_back(binary("power", power, T::transcendental, all_but({dtype::bool_})));
   v.back().domains = {value_domain::any, value_domain::exponent};
-  expect(v.back(), {missing_complex_loops(no_complex_power), masked_kernel_error()});
-  v.back().missing_loops = no_complex_power;
+  v.back().compare.power_conditioning = true;
+  expect(v.back(), {masked_kernel_error()});
   without_xtensor(v.back(), "xtensor's pow has no wrapping integer power and no error for negative integer exponents");
   v.back().errors = [](const op_record& self) {
     std::vector<error_case> e = broadcast_errors(self, 2);
@@ -769,10 +762,9 @@ void add_division(std::vector<op_record>& v) {
                    "ValueError"});
     return e;
   };
-  v.push_back(binary("float_power", float_power, T::transcendental, {dtype::float64}));
+  v.push_back(binary("float_power", float_power, T::transcendental, {dtype::float64, dtype::complex128}));
   v.back().domains = {value_domain::any, value_domain::exponent};
-  expect(v.back(), {missing_complex_loops(no_complex_power)});
-  v.back().missing_loops = no_complex_power;
+  v.back().compare.power_conditioning = true;
   without_xtensor(v.back(), "xtensor has no float_power");
   v.push_back(unary("reciprocal", reciprocal, T::rounding, value_domain::any, numeric));
   without_xtensor(v.back(), "xtensor has no reciprocal with NumPy's integer loops");
@@ -978,18 +970,6 @@ std::optional<weak_scalar> initial_kw(const bound_call& c) {
   return weak_scalar(*c.number("initial"));
 }
 
-// A method case whose loop NumPy runs in complex where cunp has no such loop (power's): an
-// expected failure, as the ufunc's own cases are.
-expectation missing_complex_method_loop(const char* reason) {
-  return {expectation::xfail, reason,
-          [](const test_case& c, const std::vector<ndarray>& arrays) {
-            // the case's own keywords: NumPy's errors (a bad axis, an index out of bounds) come first
-            oracle::kwargs kw = numpy_keywords(*find_record(c.op), c);
-            return oracle::call_text("cunp_harness", "method_computes_complex", named_numpy_arguments(c, arrays), kw) == "True";
-          },
-          "", {}};
-}
-
 // Where NumPy's own answer is not the method's definition, or depends on its iteration order,
 // the case is skipped with the reason (cunp computes the definition).
 expectation method_skip(std::string reason, std::function<bool(const test_case&, const std::vector<ndarray>&)> applies) {
@@ -1076,7 +1056,6 @@ void add_ufunc_methods(std::vector<op_record>& v) {
       r.composite = true;  // built from the ufunc's loop: its planted bugs reach it unmodelled
       r.samples = ufunc_method_samples(kind, !add && !multiply);
       r.expectations = {undefined_integer_cast()};
-      if (!base.missing_loops.empty()) r.expectations.push_back(missing_complex_method_loop(base.missing_loops.c_str()));
       without_xtensor(r, "xtensor has no ufunc methods");
       bool reducing = kind == ufunc_method_kind::reduce || kind == ufunc_method_kind::reduceat;
       // chains of transcendental steps: compared step by step
@@ -1177,8 +1156,7 @@ void add_ufunc_methods(std::vector<op_record>& v) {
             };
             r.expectations.push_back(std::move(e));
           }
-          if (!base.missing_loops.empty()) r.expectations.push_back(missing_complex_method_loop(base.missing_loops.c_str()));
-          break;
+              break;
       }
       methods.push_back(std::move(r));
     }

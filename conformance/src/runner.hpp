@@ -24,9 +24,6 @@ std::vector<ndarray> case_arrays(const op_record& r, const test_case& c);
 // The dtype of NumPy's first output for the case, or nothing where NumPy raises.
 std::optional<dtype> numpy_result_dtype(const op_record& r, const test_case& c);
 
-// The case's keyword arguments as NumPy gets them (its array keywords made as the case makes them).
-oracle::kwargs numpy_keywords(const op_record& r, const test_case& c);
-
 // `expected_error`: for an error case, the NumPy exception the input must raise.
 verdict run_case(const op_record& r, const test_case& c, const device& dev, reference ref,
                  const std::string& expected_error = "");

@@ -173,4 +173,81 @@ CUNP_HD complex<T> c_reciprocal(complex<T> z) {
   return {r / d, T(-1) / d};
 }
 
+// a * b with C99 Annex G's recovery of infinities where the plain formula gives NaN + NaN i (the
+// multiplication in glibc's cpow, exp(b log a))
+template <class T>
+CUNP_HD complex<T> c_mul_annex_g(complex<T> x, complex<T> y) {
+  T a = x.re, b = x.im, c = y.re, d = y.im;
+  T ac = a * c, bd = b * d, ad = a * d, bc = b * c;
+  complex<T> r{ac - bd, ad + bc};
+  if (!m_isnan(r.re) || !m_isnan(r.im)) return r;
+  auto unit_or_zero = [](T v) { return m_copysign(m_isinf(v) ? T(1) : T(0), v); };
+  auto zero_if_nan = [](T v) { return m_isnan(v) ? m_copysign(T(0), v) : v; };
+  bool recalc = false;
+  if (m_isinf(a) || m_isinf(b)) {
+    a = unit_or_zero(a), b = unit_or_zero(b), c = zero_if_nan(c), d = zero_if_nan(d);
+    recalc = true;
+  }
+  if (m_isinf(c) || m_isinf(d)) {
+    c = unit_or_zero(c), d = unit_or_zero(d), a = zero_if_nan(a), b = zero_if_nan(b);
+    recalc = true;
+  }
+  if (!recalc && (m_isinf(ac) || m_isinf(bd) || m_isinf(ad) || m_isinf(bc))) {
+    a = zero_if_nan(a), b = zero_if_nan(b), c = zero_if_nan(c), d = zero_if_nan(d);
+    recalc = true;
+  }
+  if (!recalc) return r;
+  const T inf = T(1) / T(0);
+  return {inf * (a * c - b * d), inf * (a * d + b * c)};
+}
+
+// a ** b as NumPy's complex power loops compute it (npymath's cpow):
+// - b = 0 gives 1;
+// - a = 0 gives 0 where Re b > 0, NaN + NaN i otherwise;
+// - an integer b in (-100, 100) multiplies by squaring, each product rounded in T, and takes
+//   npymath's 1 / r for b < 0;
+// - any other b is glibc's cpow, exp(b log a), with log and exp each rounded once to T (glibc's
+//   are that accurate; cunp's complex64 ones compute through complex128) and the product in T.
+template <class T>
+CUNP_HD complex<T> c_pow(complex<T> a, complex<T> b) {
+  auto mul = [](complex<T> x, complex<T> y) { return complex<T>{x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re}; };
+  if (b.re == T(0) && b.im == T(0)) return {T(1), T(0)};
+  if (a.re == T(0) && a.im == T(0)) {
+    if (b.re > T(0)) return {T(0), T(0)};
+    const T nan = T(0) / T(0);
+    return {nan, nan};
+  }
+  if (b.im == T(0) && b.re > T(-100) && b.re < T(100) && T(long(b.re)) == b.re) {
+    long n = long(b.re);
+    if (n == 1) return a;
+    if (n == 2) return mul(a, a);
+    if (n == 3) return mul(a, mul(a, a));
+    long m = n < 0 ? -n : n;
+    complex<T> acc{T(1), T(0)}, p = a;
+    for (long bit = 1;; bit <<= 1) {
+      if (m & bit) acc = mul(acc, p);
+      if (m < (bit << 1)) break;
+      p = mul(p, p);
+    }
+    if (n > 0) return acc;
+    // npymath's division of 1 by acc, its operations kept as written (1 and 0 are its numerator)
+    T br = acc.re, bi = acc.im, one = T(1), zero = T(0);
+    if (m_fabs(br) >= m_fabs(bi)) {
+      if (br == T(0) && bi == T(0)) return {one / m_fabs(br), zero / m_fabs(bi)};
+      T rat = bi / br, scl = one / (br + bi * rat);
+      return {(one + zero * rat) * scl, (zero - one * rat) * scl};
+    }
+    T rat = br / bi, scl = one / (bi + br * rat);
+    return {(one * rat + zero) * scl, (zero * rat - one) * scl};
+  }
+  if constexpr (sizeof(T) == 4) {
+    complex<double> l = c_log(complex<double>{a.re, a.im});
+    complex<float> w = c_mul_annex_g(b, complex<float>{float(l.re), float(l.im)});
+    complex<double> e = c_exp(complex<double>{w.re, w.im});
+    return {float(e.re), float(e.im)};
+  } else {
+    return c_exp(c_mul_annex_g(b, c_log(a)));
+  }
+}
+
 }  // namespace cunp::ops

@@ -87,13 +87,12 @@ CUNP_HD T integer_power(T base, T exponent) {
   return T(result);
 }
 
-// power and float_power: NumPy's complex loops (cpow's exp(b log a), whose rounding differences
-// grow with |b log a|) are not in cunp yet.
+// power and float_power; complex bases and exponents as NumPy's complex loops (c_pow).
 struct power_op : ufunc_base {
   static constexpr const char* name = "power";
   static constexpr int nin = 2;
   static constexpr bool checks_inputs = true;
-  template <class T> static constexpr bool supports = is_int_v<T> || is_float_v<T>;
+  template <class T> static constexpr bool supports = is_int_v<T> || is_inexact_v<T>;
   template <class T> CUNP_HD static kernel_error check(T, T exponent) {
     if constexpr (is_int_v<T> && std::is_signed_v<T>)
       if (exponent < 0) return kernel_error::negative_integer_power;
@@ -102,15 +101,19 @@ struct power_op : ufunc_base {
   template <class T> CUNP_HD static T apply(T a, T b) {
     if constexpr (is_int_v<T>) return integer_power(a, b);
     else if constexpr (is_half_v<T>) return half(m_pow(float(a), float(b)));
+    else if constexpr (is_complex_v<T>) return c_pow(a, b);
     else return m_pow(a, b);
   }
 };
-// float_power: NumPy's float64 loop, whatever the inputs.
+// float_power: NumPy's float64 and complex128 loops, whatever the inputs.
 struct float_power_op : ufunc_base {
   static constexpr const char* name = "float_power";
   static constexpr int nin = 2;
-  template <class T> static constexpr bool supports = std::is_same_v<T, double>;
-  template <class T> CUNP_HD static T apply(T a, T b) { return m_pow(a, b); }
+  template <class T> static constexpr bool supports = std::is_same_v<T, double> || std::is_same_v<T, complex<double>>;
+  template <class T> CUNP_HD static T apply(T a, T b) {
+    if constexpr (is_complex_v<T>) return c_pow(a, b);
+    else return m_pow(a, b);
+  }
 };
 
 // reciprocal: 1/x. Integers as NumPy's loop computes them on x86-64: 1 and -1 are their own, other
