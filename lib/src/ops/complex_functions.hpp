@@ -3,6 +3,7 @@
 // exp2/expm1/log2/log10/log1p/reciprocal by the formulas NumPy's own loops use, so that their
 // roundings match NumPy's.
 #pragma once
+#include "ops/arith.hpp"
 #include "ops/complex.hpp"
 
 namespace cunp::ops {
@@ -204,13 +205,12 @@ CUNP_HD complex<T> c_mul_annex_g(complex<T> x, complex<T> y) {
 // a ** b as NumPy's complex power loops compute it (npymath's cpow):
 // - b = 0 gives 1;
 // - a = 0 gives 0 where Re b > 0, NaN + NaN i otherwise;
-// - an integer b in (-100, 100) multiplies by squaring, each product rounded in T, and takes
-//   npymath's 1 / r for b < 0;
+// - an integer b in (-100, 100) multiplies by squaring (multiply's own complex product, rounded
+//   in T), and takes npymath's 1 / r for b < 0;
 // - any other b is glibc's cpow, exp(b log a), with log and exp each rounded once to T (glibc's
 //   are that accurate; cunp's complex64 ones compute through complex128) and the product in T.
 template <class T>
 CUNP_HD complex<T> c_pow(complex<T> a, complex<T> b) {
-  auto mul = [](complex<T> x, complex<T> y) { return complex<T>{x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re}; };
   if (b.re == T(0) && b.im == T(0)) return {T(1), T(0)};
   if (a.re == T(0) && a.im == T(0)) {
     if (b.re > T(0)) return {T(0), T(0)};

@@ -19,7 +19,7 @@ void fill(void* dst, std::int64_t n, const void* pattern, std::size_t itemsize, 
     using W = decltype(word);
     W value;
     std::memcpy(&value, pattern, sizeof(W));
-    fill_kernel<W><<<grid_for(n, ctx), block_threads, 0, ctx.stream>>>(static_cast<W*>(dst), value, n);
+    fill_kernel<W><<<grid_for(n), block_threads, 0, ctx.stream>>>(static_cast<W*>(dst), value, n);
   };
   switch (itemsize) {
     case 1: launch(std::uint8_t{}); break;
@@ -43,7 +43,7 @@ void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* 
   ops::visit(dt, [&](auto tag) {
     using T = typename decltype(tag)::type;
     T s = ops::load<T>(static_cast<const char*>(start)), d = ops::load<T>(static_cast<const char*>(delta));
-    arange_kernel<T><<<grid_for(n, ctx), block_threads, 0, ctx.stream>>>(static_cast<T*>(out), s, d, n);
+    arange_kernel<T><<<grid_for(n), block_threads, 0, ctx.stream>>>(static_cast<T*>(out), s, d, n);
   });
   check_launch(ctx.stream, "arange");
 }

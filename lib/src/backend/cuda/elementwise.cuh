@@ -149,7 +149,7 @@ __global__ void dense_kernel(operand_set s, std::int64_t n) {
 // takes 0.537 ms so (memcpy: 0.541 ms), against 0.566 ms with the grid capped at 32 blocks per
 // SM and striding (scratch measurements, 2026-11-22). The kernels still stride past the grid's
 // largest x extent.
-inline unsigned grid_for(std::int64_t work, const launch_context&) {
+inline unsigned grid_for(std::int64_t work) {
   std::int64_t blocks = (work + block_threads - 1) / block_threads;
   constexpr std::int64_t max_blocks = 0x7fffffff;
   return unsigned(blocks < 1 ? 1 : (blocks > max_blocks ? max_blocks : blocks));
@@ -161,7 +161,7 @@ void launch_strided(const iteration& it, const launch_context& ctx) {
   for (int op = 0; op < max_operands; ++op) op_strides[op] = it.strides[op].data();
   offset_calculator<Sig::nin + Sig::nout, Index> calc(it.ndim, it.shape.data(), op_strides);
   Index n = Index(it.numel - (planted::skips_last_element<Op>::value ? 1 : 0));
-  strided_kernel<Op, Sig, Cast, Index><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), calc, n);
+  strided_kernel<Op, Sig, Cast, Index><<<grid_for(it.numel), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), calc, n);
   check_launch(ctx.stream, Op::name);
 }
 
@@ -178,9 +178,9 @@ void launch_elementwise(const iteration& it, const launch_context& ctx) {
       vec_ok &= it.is_scalar[op] ||
                 reinterpret_cast<std::uintptr_t>(it.data[op]) % (itemsize(it.dtypes[op]) * VEC) == 0;
     if (vec_ok)
-      dense_kernel<Op, Sig, VEC><<<grid_for((it.numel + VEC - 1) / VEC, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
+      dense_kernel<Op, Sig, VEC><<<grid_for((it.numel + VEC - 1) / VEC), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
     else
-      dense_kernel<Op, Sig, 1><<<grid_for(it.numel, ctx), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
+      dense_kernel<Op, Sig, 1><<<grid_for(it.numel), block_threads, 0, ctx.stream>>>(operands_of(it, ctx), it.numel);
     check_launch(ctx.stream, Op::name);
     return;
   }
