@@ -545,13 +545,28 @@ def fold_steps(method, items, running):
 
 
 def power_condition(a, b, outer=False):
-    """Per element of a ** b (np.multiply.outer's shape with outer): 1 + |b| |log a|, what an ulp
-    of log a or of b log a becomes in exp(b log a); 1 where that is not finite (a zero or
-    non-finite base or exponent: special values, compared as such)."""
+    """Per element of a ** b (np.multiply.outer's shape with outer), two rows:
+    - 1 + |b| |log a|, what an ulp of log a or of b log a becomes in exp(b log a); 1 where that is
+      not finite (a zero or non-finite base or exponent: special values, compared as such);
+    - 1 where the result's zeros may have either sign: exp(b log a) of a -inf real part and a NaN
+      or infinite imaginary part (after Annex G's recovery of infinities in the product), which
+      C99 (G.6.3.1) makes +-0 +-0i, glibc's cexp copying the sign of that NaN, which IEEE 754
+      leaves to the hardware (x86 makes it negative, CUDA's float units positive). Exponents of
+      the squaring path (a non-zero integer below 100) and
+      zero bases are exact and keep 0."""
     a, b = np.asarray(a), np.asarray(b)
     if outer:
         a = a.reshape(a.shape + (1,) * b.ndim)
+    shape = np.broadcast_shapes(a.shape, b.shape)
     with np.errstate(all="ignore"):
-        k = 1 + np.abs(b.astype(np.complex128)) * np.abs(np.log(a.astype(np.complex128)))
+        la, bc = np.log(a.astype(np.complex128)), b.astype(np.complex128)
+        k = 1 + np.abs(bc) * np.abs(la)
+        # the product in complex64 too: a complex64 power multiplies in float32, where it overflows sooner
+        w = np.stack([bc * la, (bc.astype(np.complex64) * la.astype(np.complex64)).astype(np.complex128)])
+        squaring = (bc.imag == 0) & (np.abs(bc.real) < 100) & (bc.real == np.trunc(bc.real))
+        # NaN + NaN i from NumPy's plain product is where Annex G's (cunp's, glibc's) recovers
+        # infinities, a -inf real part among them; a zero result comes from nowhere else
+        minus_inf = (w.real == -np.inf) | (np.isnan(w.real) & np.isnan(w.imag))
+        free = np.any(minus_inf & ~np.isfinite(w.imag), axis=0) & ~squaring & (a != 0) & (bc != 0)
     k = np.where(np.isfinite(k), k, 1.0)
-    return np.ascontiguousarray(np.broadcast_to(k, np.broadcast_shapes(a.shape, b.shape)), dtype=np.float64)
+    return np.ascontiguousarray(np.stack([np.broadcast_to(k, shape), np.broadcast_to(free, shape)]), dtype=np.float64)

@@ -4,6 +4,7 @@
 #include <complex>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cunp/oracle.hpp"
@@ -25,6 +26,16 @@ struct exact_reference {
   std::vector<double> bound;
   std::vector<std::int64_t> flags_re, flags_im;
 };
+// Per element of a complex power (cunp_harness.power_condition): what the tolerance's ulps are
+// multiplied by, and whether a zero may have either sign.
+struct power_allowance {
+  std::vector<double> ulp_factor;
+  std::vector<bool> zero_sign_free;
+};
+// The allowances of a ** b (np.multiply.outer's shape with outer), n elements; an error message if
+// the harness cannot give them.
+std::variant<power_allowance, std::string> power_allowances(const std::vector<oracle::arg>& base_exponent, bool outer, std::int64_t n);
+
 // Outcome flags, as cunp_harness.py numbers them.
 enum outcome : std::int64_t { finite = 1, pos_inf = 2, neg_inf = 4, not_a_number = 8, zero = 16 };
 
@@ -38,11 +49,11 @@ verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_c
 // One output by value. `ref` is given for the summation, product and cumulative classes;
 // `complex_inputs` widens the rounding classes (complex results take several roundings).
 // `input_scale`, where given: per output element, the largest finite input magnitude
-// (comparator::ulps_of_inputs). `ulp_factor`, where given: per output element, what the
-// tolerance's ulps are multiplied by (comparator::power_conditioning).
+// (comparator::ulps_of_inputs). `power`, where given: per output element allowances of a complex
+// power (comparator::power_conditioning).
 verdict compare_values(const comparator& cmp, const ndarray& got, const ndarray& want, const exact_reference* ref,
                        bool complex_inputs, const std::vector<double>* input_scale = nullptr,
-                       const std::vector<double>* ulp_factor = nullptr);
+                       const power_allowance* power = nullptr);
 
 // A property of one output, checked by NumPy on the host (sorted permutation, set equality,
 // reconstruction, norm-wise error): empty when it holds, else why not.

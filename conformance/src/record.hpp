@@ -62,7 +62,9 @@ struct comparator {
   // |b log a| ulps of the result. A complex result's ulps are multiplied by 1 + |b| |log a| at
   // that element (cunp_harness.power_condition); where that bound reaches 100% of the value,
   // the reference has no correct digit and the element is not compared (|b| near the largest
-  // float). Real results are compared as they are.
+  // float). A zero may have either sign where exp(b log a) takes a -inf real part and a NaN or
+  // infinite imaginary part: C99 leaves those signs unspecified, and glibc copies them from a
+  // NaN whose sign IEEE 754 leaves to the hardware. Real results are compared as they are.
   bool power_conditioning = false;
 };
 

@@ -420,6 +420,26 @@ TEST_SUITE("comparators") {
     CHECK(check("np.array([complex(np.nan, np.nan), 3])").find("not one of the NaN-carrying inputs") != std::string::npos);
     CHECK(check("np.array([complex(np.nan, 1), 2])").find("values differ") != std::string::npos);
   }
+  TEST_CASE("complex power: a zero's sign is free only where exp(b log a) meets -inf + NaN i") {
+    start_oracle();
+    // (-inf - inf i) ** (-inf - inf i): b log a = -inf + NaN i; 0.5 ** 1e6: -693147 + 0i, an exact
+    // zero's sign; -1 ** (NaN + inf i): NaN + NaN i, whose Annex G recovery is -inf + NaN i
+    ndarray a = oracle::eval("np.array([complex(-np.inf, -np.inf), 0.5, -1], dtype=np.complex64)").array();
+    ndarray b = oracle::eval("np.array([complex(-np.inf, -np.inf), 1e6, complex(np.nan, np.inf)], dtype=np.complex64)").array();
+    auto allowed = power_allowances({a, b}, false, 3);
+    REQUIRE(std::holds_alternative<power_allowance>(allowed));
+    const power_allowance& p = std::get<power_allowance>(allowed);
+    CHECK(p.zero_sign_free == std::vector<bool>{true, false, true});
+    comparator c = values(tolerance_class::transcendental);
+    ndarray want = oracle::eval("np.array([complex(0, -0.0), 0, complex(0, -0.0)], dtype=np.complex64)").array();
+    ndarray other_sign = oracle::eval("np.array([0, 0, 0], dtype=np.complex64)").array();
+    ndarray second_flipped = oracle::eval("np.array([complex(0, -0.0), complex(0, -0.0), 0], dtype=np.complex64)").array();
+    CHECK(compare_values(c, other_sign, want, nullptr, true, nullptr, &p).status == verdict::pass);
+    CHECK(compare_values(c, other_sign, want, nullptr, true).reason.find("sign of zero") != std::string::npos);
+    CHECK(compare_values(c, second_flipped, want, nullptr, true, nullptr, &p).reason.find("sign of zero differs at flat index 1") !=
+          std::string::npos);
+    CHECK(std::holds_alternative<std::string>(power_allowances({a, b}, false, 4)));
+  }
   TEST_CASE("one error mapping: LinAlgError maps to linalg_error only") {
     start_oracle();
     oracle::result np = oracle::eval("np.linalg.inv(np.zeros((2, 2)))");
