@@ -479,8 +479,14 @@ enum class ufunc_id : std::uint8_t {
 #undef CUNP_ID
   count
 };
+// The op families (the op list's last column): each backend compiles one translation unit per
+// family, with a register_<family> function that fills its launcher table.
+#define CUNP_UFUNC_FAMILY_LIST(X) \
+  X(arith) X(division) X(compare) X(logical) X(bitwise) X(math) X(trig) X(exp_log) X(float_parts) X(unary_basic) X(predicate) X(copy)
 enum class ufunc_family : std::uint8_t {
-  arith, division, compare, logical, bitwise, math, trig, exp_log, float_parts, unary_basic, predicate, copy
+#define CUNP_FAMILY_ID(family) family,
+  CUNP_UFUNC_FAMILY_LIST(CUNP_FAMILY_ID)
+#undef CUNP_FAMILY_ID
 };
 
 // Calls f(type_tag<Op>{}) for the op with id `id` (host only: selects a launcher).
@@ -494,6 +500,15 @@ decltype(auto) visit_ufunc(ufunc_id id, F&& f) {
     case ufunc_id::count: break;
   }
   unreachable_case();
+}
+
+// Calls f(type_tag<Op>{}, id) for each op of family F.
+template <ufunc_family F, class Fn>
+void for_each_in_family(Fn&& f) {
+#define CUNP_IF_IN_FAMILY(op, nin, nout, family) \
+  if constexpr (ufunc_family::family == F) f(type_tag<op##_op>{}, ufunc_id::op);
+  CUNP_UFUNC_LIST(CUNP_IF_IN_FAMILY) CUNP_ELEMENTWISE_EXTRA_LIST(CUNP_IF_IN_FAMILY)
+#undef CUNP_IF_IN_FAMILY
 }
 
 // The kernel signature of Op's uniform loop over T.

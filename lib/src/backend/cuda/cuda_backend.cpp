@@ -94,18 +94,9 @@ class cuda_backend final : public backend {
     CUNP_CUDA_CHECK(cudaHostAlloc(reinterpret_cast<void**>(&error_word_), sizeof(int), cudaHostAllocMapped));
     *error_word_ = 0;
     CUNP_CUDA_CHECK(cudaHostGetDevicePointer(reinterpret_cast<void**>(&error_word_device_), error_word_, 0));
-    cuda::register_arith(elementwise_);
-    cuda::register_division(elementwise_);
-    cuda::register_compare(elementwise_);
-    cuda::register_logical(elementwise_);
-    cuda::register_bitwise(elementwise_);
-    cuda::register_math(elementwise_);
-    cuda::register_trig(elementwise_);
-    cuda::register_exp_log(elementwise_);
-    cuda::register_float_parts(elementwise_);
-    cuda::register_unary_basic(elementwise_);
-    cuda::register_predicates(elementwise_);
-    cuda::register_copy(elementwise_);
+#define CUNP_REGISTER(family) cuda::register_##family(elementwise_);
+    CUNP_UFUNC_FAMILY_LIST(CUNP_REGISTER)
+#undef CUNP_REGISTER
     cuda::register_reductions(reduce_);
     cuda::register_arg_reductions(arg_reduce_);
     cuda::register_scans(scan_);

@@ -193,20 +193,13 @@ void launch_elementwise(const iteration& it, const launch_context& ctx) {
   }
 }
 
-template <ops::ufunc_family F, ops::ufunc_family Family, class Op>
-void register_if_in_family(elementwise_table& t, ops::ufunc_id id) {
-  if constexpr (F == Family)
-    for_each_kernel<Op>([&](int k, auto sig_tag) { t[int(id)][k] = &launch_elementwise<Op, typename decltype(sig_tag)::type>; });
-}
-
-// Fills the launcher table of every op of family F (the op list's last column); one .cu file per
-// family compiles its ops' kernels.
+// Fills the launcher table of every op of family F; one .cu file per family compiles its ops' kernels.
 template <ops::ufunc_family F>
 void register_family(elementwise_table& t) {
-#define CUNP_REGISTER_IN_FAMILY(op, nin, nout, family) \
-  register_if_in_family<F, ops::ufunc_family::family, ops::op##_op>(t, ops::ufunc_id::op);
-  CUNP_UFUNC_LIST(CUNP_REGISTER_IN_FAMILY) CUNP_ELEMENTWISE_EXTRA_LIST(CUNP_REGISTER_IN_FAMILY)
-#undef CUNP_REGISTER_IN_FAMILY
+  ops::for_each_in_family<F>([&](auto op_tag, ops::ufunc_id id) {
+    using Op = typename decltype(op_tag)::type;
+    for_each_kernel<Op>([&](int k, auto sig_tag) { t[int(id)][k] = &launch_elementwise<Op, typename decltype(sig_tag)::type>; });
+  });
 }
 
 }  // namespace cunp::detail::cuda

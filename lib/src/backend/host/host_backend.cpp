@@ -6,9 +6,8 @@
 #include <thread>
 
 #include "cunp/errors.hpp"
-#include "backend/host/arg_reduce_loops.hpp"
-#include "backend/host/host_loops.hpp"
-#include "backend/host/scan_loops.hpp"
+#include "backend/host/loop_tables.hpp"
+#include "backend/host/planted_bugs.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
 #include "core/ufunc_loops.hpp"
@@ -16,40 +15,17 @@
 namespace cunp::detail {
 namespace {
 
-using elementwise_fn = void (*)(const iteration&);
-using reduce_fn = void (*)(const reduction&);
-using scan_fn = void (*)(const accumulation&);
-
 class host_backend final : public backend {
  public:
   host_backend()
       : pool_("host", raw_allocator{[](std::size_t n) { return std::aligned_alloc(64, (n + 63) / 64 * 64); },
                                     [](void* p, std::size_t) { std::free(p); }}) {
-    for (int i = 0; i < int(ops::ufunc_id::count); ++i)
-      ops::visit_ufunc(ops::ufunc_id(i), [&](auto op_tag) {
-        using Op = typename decltype(op_tag)::type;
-        for_each_kernel<Op>([&](int k, auto sig_tag) {
-          elementwise_[i][k] = &host::elementwise<Op, typename decltype(sig_tag)::type>;
-        });
-      });
-    for (int i = 0; i < int(ops::reduce_id::count); ++i)
-      ops::visit_reduction(ops::reduce_id(i), [&](auto op_tag) {
-        using Op = typename decltype(op_tag)::type;
-        for (dtype d : all_dtypes)
-          ops::visit(d, [&](auto tag) { reduce_[i][int(d)] = &host::reduce<Op, typename decltype(tag)::type>; });
-      });
-    for (int i = 0; i < int(ops::arg_reduce_id::count); ++i)
-      ops::visit_arg_reduction(ops::arg_reduce_id(i), [&](auto op_tag) {
-        using Op = typename decltype(op_tag)::type;
-        for (dtype d : all_dtypes)
-          ops::visit(d, [&](auto tag) { arg_reduce_[i][int(d)] = &host::arg_reduce<Op, typename decltype(tag)::type>; });
-      });
-    for (int i = 0; i < int(ops::scan_id::count); ++i)
-      ops::visit_scan(ops::scan_id(i), [&](auto op_tag) {
-        using Op = typename decltype(op_tag)::type;
-        for (dtype d : all_dtypes)
-          ops::visit(d, [&](auto tag) { scan_[i][int(d)] = &host::scan<Op, typename decltype(tag)::type>; });
-      });
+#define CUNP_REGISTER(family) host::register_##family(elementwise_);
+    CUNP_UFUNC_FAMILY_LIST(CUNP_REGISTER)
+#undef CUNP_REGISTER
+    host::register_reductions(reduce_);
+    host::register_arg_reductions(arg_reduce_);
+    host::register_scans(scan_);
   }
 
   std::string name() const override { return "host"; }
@@ -129,10 +105,10 @@ class host_backend final : public backend {
     return ops::visit_ufunc(op, [](auto tag) { return decltype(tag)::type::name; });
   }
   caching_pool pool_;
-  elementwise_fn elementwise_[int(ops::ufunc_id::count)][max_kernels] = {};
-  reduce_fn reduce_[int(ops::reduce_id::count)][dtype_count] = {};
-  reduce_fn arg_reduce_[int(ops::arg_reduce_id::count)][dtype_count] = {};
-  scan_fn scan_[int(ops::scan_id::count)][dtype_count] = {};
+  host::elementwise_table elementwise_ = {};
+  host::reduce_table reduce_ = {};
+  host::arg_reduce_table arg_reduce_ = {};
+  host::scan_table scan_ = {};
 };
 
 }  // namespace
