@@ -190,6 +190,20 @@ TEST_SUITE("ops") {
     CHECK(array_equiv(zeros({2, 1}), zeros({2})) == numpy_says("np.array_equiv(np.zeros((2, 1)), np.zeros(2))"));
   }
 
+  TEST_CASE("isclose of an array and a Python scalar stays on the array's device, the host's too with a GPU present") {
+    ndarray special = asarray(std::vector<double>{NAN, INFINITY, 1.0, 1.0 + 1e-9});
+    for (device d : {test::dev(), device::host()}) {
+      ndarray x = special.to(d);
+      ndarray r = isclose(x, 1.0, {.equal_nan = true});
+      CHECK(r.device() == d);
+      check_like_numpy([&] { return r; }, "np.isclose(a, 1.0, equal_nan=True)", bind(special));
+      check_like_numpy([&] { return isclose(NAN, x, {.equal_nan = true}); }, "np.isclose(float('nan'), a, equal_nan=True)",
+                       bind(special));
+      CHECK(isclose(NAN, x, {.equal_nan = true}).device() == d);
+      CHECK(allclose(x, x, {.equal_nan = true}));
+    }
+  }
+
   TEST_CASE("ufunc keywords in C++: out= is returned and written, a tuple for two outputs") {
     ndarray a = test::sample({3, 4}, dtype::float64), b = test::sample({3, 4}, dtype::float64);
     // a temporary view takes compound assignment too

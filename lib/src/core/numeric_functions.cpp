@@ -35,6 +35,17 @@ std::optional<device> device_of(const operand& a, const operand& b) {
   return std::nullopt;
 }
 
+// isfinite and isnan of an operand: of a Python scalar as a Python bool, which then takes the
+// other operands' device (the ufunc of a scalar alone makes a 0-d array on the default device)
+operand finite_of(const operand& x) {
+  if (x.is_array()) return isfinite(x);
+  return weak_scalar(bool(std::isfinite(x.scalar().re) && std::isfinite(x.scalar().im)));  // 0 for ints and bools
+}
+operand nan_of(const operand& x) {
+  if (x.is_array()) return isnan(x);
+  return weak_scalar(bool(std::isnan(x.scalar().re) || std::isnan(x.scalar().im)));
+}
+
 // all() of a bool array, as NumPy's: true for no elements
 bool all_true(const ndarray& mask) { return mask.size() == 0 || min(mask).item<bool>(); }
 
@@ -168,8 +179,8 @@ ndarray isclose(const operand& a, const operand& b, const isclose_options& o) {
   }
   ndarray within = tolerance ? less_equal(absolute(subtract(a, *y)), *tolerance)
                              : less_equal(absolute(subtract(a, *y)), add(o.atol, multiply(o.rtol, absolute(*y))));
-  ndarray result = logical_or(logical_and(within, isfinite(*y)), equal(a, *y));
-  if (o.equal_nan) result = logical_or(result, logical_and(isnan(a), isnan(*y)));
+  ndarray result = logical_or(logical_and(within, finite_of(*y)), equal(a, *y));
+  if (o.equal_nan) result = logical_or(result, logical_and(nan_of(a), nan_of(*y)));
   return result;
 }
 
