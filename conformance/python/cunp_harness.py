@@ -387,29 +387,6 @@ def numeric_loops(ufunc_name):
 
 # ---- known differences decided on the case's own arrays ----
 
-def raises_unmasked(name, *args, where=None, dtype=None, casting=None, out=None):
-    """Whether np.<name> raises ValueError on these arguments computed everywhere, but not under
-    the where= mask (out= given: into a copy of it, whose cast NumPy checks first)."""
-    kw = {k: v for k, v in (("dtype", dtype), ("casting", casting)) if v is not None}
-    if out is not None:
-        kw["out"] = np.array(out, copy=True)
-    fn = getattr(np, name)
-    try:
-        fn(*args, **kw)
-        return False
-    except ValueError:
-        pass
-    except Exception:
-        return False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fn(*args, where=where, **kw)
-    except Exception:
-        return False
-    return True
-
-
 def uses_complex_loop(name, *args, dtype=None, casting=None, out_dtype=None):
     """Whether np.<name> computes these arguments (with dtype= and casting=) in a complex loop and
     returns the result (into an out= of out_dtype, when given)."""

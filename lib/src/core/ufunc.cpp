@@ -405,6 +405,14 @@ std::vector<ndarray> call_elementwise(ops::ufunc_id id, std::vector<const operan
   if (opt.where)
     for (std::size_t k = 0; k < outs.size(); ++k)
       if (given(k)) targets[k] = fresh(loop->out[k]);
+  // a kernel's input check must not meet an element the mask leaves out, which NumPy's masked loop
+  // never reads: there the checked input is 0 (x ** 0 for power), a result no output keeps
+  std::optional<operand> unmasked;
+  if (opt.where && u.masked_zero_input >= 0 && args[std::size_t(u.masked_zero_input)]->is_array()) {
+    const ndarray& x = args[std::size_t(u.masked_zero_input)]->array();
+    unmasked.emplace(where(*opt.where, x, full({}, 0, x.dtype(), order::C, x.device())));
+    args[std::size_t(u.masked_zero_input)] = &*unmasked;
+  }
   run_loop(id, u, *loop, shape, args, targets, dev);
   for (std::size_t k = 0; k < outs.size(); ++k)
     if (!targets[k].shares_buffer_with(outs[k])) assign_where(outs[k], targets[k], opt.where);

@@ -24,6 +24,7 @@ ufunc_info build(ops::ufunc_id id) {
   u.clip_wrapper = Op::clip_wrapper;
   u.identity = Op::identity;
   u.reorderable = Op::reorderable;
+  u.masked_zero_input = Op::checks_inputs ? Op::masked_zero_input : -1;
   u.uniform_loops = std::any_of(u.loops.begin(), u.loops.end(), [](const ufunc_loop& l) {
     return std::count(l.in.begin(), l.in.end(), l.in[0]) == std::ptrdiff_t(l.in.size());
   });

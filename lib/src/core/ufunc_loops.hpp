@@ -31,6 +31,7 @@ struct ufunc_info {
   bool clip_wrapper = false;
   ops::ufunc_identity identity = ops::ufunc_identity::none;
   bool reorderable = false;
+  int masked_zero_input = -1;  // the functor's: the input that where= masked-out elements take as 0
 };
 const ufunc_info& ufunc_table(ops::ufunc_id id);
 std::string loop_signature(const ufunc_loop& l);  // NumPy's spelling: "bb->d", "qQ->?", "bb->bb"

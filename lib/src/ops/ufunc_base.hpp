@@ -50,6 +50,9 @@ struct ufunc_base {
   static constexpr bool integers_as_float64 = false;  // divide's type resolver
   static constexpr bool mixed_inputs_as_bool = false;  // the logical ufuncs' promoter
   static constexpr bool checks_inputs = false;  // true: check(inputs...) may find a kernel_error
+  // with checks_inputs: the input that elements where= masks out take as 0, which check() accepts
+  // (NumPy's masked loop never reads them, so never rejects them)
+  static constexpr int masked_zero_input = -1;
   static constexpr bool clip_wrapper = false;  // np.clip's Python wrapper around the ufunc (core/ufunc.cpp)
   // a reduction may regroup and reorder its elements (so reduce several axes at once), as NumPy's
   // reorderable ufuncs; a ufunc with no identity may be one (maximum)

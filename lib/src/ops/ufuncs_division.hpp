@@ -92,6 +92,7 @@ struct power_op : ufunc_base {
   static constexpr const char* name = "power";
   static constexpr int nin = 2;
   static constexpr bool checks_inputs = true;
+  static constexpr int masked_zero_input = 1;  // x ** 0 is 1 for every base
   template <class T> static constexpr bool supports = is_int_v<T> || is_inexact_v<T>;
   template <class T> CUNP_HD static kernel_error check(T, T exponent) {
     if constexpr (is_int_v<T> && std::is_signed_v<T>)
