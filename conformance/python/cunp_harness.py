@@ -529,8 +529,7 @@ def power_condition(a, b, outer=False):
       or infinite imaginary part (after Annex G's recovery of infinities in the product), which
       C99 (G.6.3.1) makes +-0 +-0i, glibc's cexp copying the sign of that NaN, which IEEE 754
       leaves to the hardware (x86 makes it negative, CUDA's float units positive). Exponents of
-      the squaring path (a non-zero integer below 100) and
-      zero bases are exact and keep 0."""
+      the squaring path (a non-zero integer below 100) and zero bases are exact and keep 0."""
     a, b = np.asarray(a), np.asarray(b)
     if outer:
         a = a.reshape(a.shape + (1,) * b.ndim)
