@@ -8,6 +8,7 @@
 
 #include "cunp/cunp.hpp"
 #include "cunp/oracle.hpp"
+#include "cupy_timing.hpp"
 #include "timer.hpp"
 
 using namespace cunp;
@@ -118,27 +119,10 @@ void method_workloads(const device& d) {
   std::printf("| call | cunp ms | CuPy ms |\n| --- | --- | --- |\n");
   for (const workload& w : ws) {
     double t = bench::median_ms(d, w.cunp);
-    std::string cp_ms = oracle::exec_text("n = " + std::to_string(n) + "\ncall = '" + w.cupy + "'\n" + R"(
-try:
-    import cupy as cp
-    x = ((cp.arange(n * n, dtype=cp.float64) * (1.0 / (n * n)) + 0.5).astype(cp.float32)).reshape(n, n)
-    v = x[0]
-    at = cp.arange(0, n, 64)
-    f = eval('lambda: ' + call)
-    start, stop = cp.cuda.Event(), cp.cuda.Event()
-    ts = []
-    for rep in range(24):
-        start.record()
-        f()
-        stop.record()
-        stop.synchronize()
-        if rep >= 3:
-            ts.append(cp.cuda.get_elapsed_time(start, stop))
-    ts.sort()
-    result = '%.3f' % ts[10]
-except Exception as e:
-    result = 'not run (%s)' % type(e).__name__
-)");
+    std::string cp_ms = bench::cupy_median_ms("n = " + std::to_string(n) + R"(
+x = ((cp.arange(n * n, dtype=cp.float64) * (1.0 / (n * n)) + 0.5).astype(cp.float32)).reshape(n, n)
+v = x[0]
+at = cp.arange(0, n, 64))", w.cupy);
     std::printf("| %s | %.3f | %s |\n", w.label, t, cp_ms.c_str());
   }
 }

@@ -197,24 +197,73 @@ def _out(er, ei, b, fr, fi):
 
 # ---- property comparators: each returns '' when the property holds, else why not ----
 
-def sorted_permutation(a, idx, axis=-1, descending=False):
-    """idx (from an unstable argsort) is a permutation along `axis` that sorts a; ties in any
-    order, NaNs last as NumPy sorts them."""
+def _along(a, axis, flat_0d):
+    """A sort's input as the sort reads it: None flattens; argsort reads a 0-d array as 1-d."""
+    if axis is None:
+        return a.reshape(-1), -1
+    if a.ndim == 0 and flat_0d:
+        return a.reshape(1), axis
+    return a, axis
+
+
+def _same_in_order(got, want):
+    """Elementwise equal, a NaN matching a NaN in each part of a complex value (the sign of a zero
+    and a NaN's payload are left free)."""
+    if got.dtype.kind == "c":
+        return _same_in_order(got.real, want.real) and _same_in_order(got.imag, want.imag)
+    return bool(np.array_equal(got, want, equal_nan=got.dtype.kind == "f"))
+
+
+def _first_difference(got, want):
+    parts = [(got.real, want.real), (got.imag, want.imag)] if got.dtype.kind == "c" else [(got, want)]
+    bad = np.zeros(got.shape, bool)
+    for g, w in parts:
+        bad |= ~((g == w) | (np.isnan(g) & np.isnan(w))) if g.dtype.kind == "f" else g != w
+    return tuple(int(i) for i in np.argwhere(bad)[0])
+
+
+def sorted_permutation(a, idx, axis=-1, stable=False):
+    """argsort: idx is a permutation along `axis` that sorts a in NumPy's order; under a stable
+    kind it is NumPy's stable argsort exactly (ties in input order), otherwise ties in any order."""
+    a, axis = _along(a, axis, True)
     if idx.shape != a.shape:
         return f"shape {idx.shape} differs from the input's {a.shape}"
-    if idx.ndim == 0:
-        return "" if idx == 0 else "a 0-d argsort must be 0"
+    if stable:
+        want = np.argsort(a, axis=axis, kind="stable")
+        if not np.array_equal(idx, want):
+            return f"not NumPy's stable argsort: first difference at {tuple(int(i) for i in np.argwhere(idx != want)[0])}"
+        return ""
     n = a.shape[axis]
     srt = np.sort(np.moveaxis(idx, axis, -1), axis=-1)
     if not np.array_equal(srt, np.broadcast_to(np.arange(n), srt.shape)):
         return "not a permutation of the indices along the axis"
     got = np.take_along_axis(a, idx, axis=axis)
-    want = np.sort(a, axis=axis)
-    if descending:
-        want = np.flip(want, axis=axis)
-    if not np.array_equal(got, want, equal_nan=a.dtype.kind in "fc"):
-        bad = np.argwhere(~((got == want) | (np.isnan(got) & np.isnan(want)) if a.dtype.kind in "fc" else got == want))
-        return f"a[idx] is not sorted: first difference at {tuple(bad[0])}"
+    want = np.sort(a, axis=axis, kind="stable")
+    if not _same_in_order(got, want):
+        return f"a[idx] is not sorted: first difference at {_first_difference(got, want)}"
+    return ""
+
+
+def sorted_values(a, got, axis=-1, stable=False):
+    """sort: got is a sorted along `axis` in NumPy's order and a permutation of it there; under a
+    stable kind it is NumPy's stable sort exactly, the signs of zeros (which compare equal) in
+    their input order; otherwise each run holds as many -0.0 (per part) as the input's."""
+    a, axis = _along(a, axis, False)
+    want = np.sort(a, axis=axis, kind="stable")
+    if got.shape != want.shape:
+        return f"shape {got.shape}, want {want.shape}"
+    if not _same_in_order(got, want):
+        return f"not sorted as NumPy sorts: first difference at {_first_difference(got, want)}"
+    if a.dtype.kind not in "fc":
+        return ""
+    parts = [(got.real, want.real), (got.imag, want.imag)] if a.dtype.kind == "c" else [(got, want)]
+    for g, w in parts:
+        if stable:
+            keep = ~np.isnan(w)
+            if not np.array_equal(np.signbit(g[keep]), np.signbit(w[keep])):
+                return "zeros' signs are not in input order (a stable sort keeps equal elements' order)"
+        elif not np.array_equal(np.sum((g == 0) & np.signbit(g), axis=axis), np.sum((w == 0) & np.signbit(w), axis=axis)):
+            return "not a permutation of the input: the count of -0.0 along the axis differs"
     return ""
 
 

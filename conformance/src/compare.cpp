@@ -1,5 +1,6 @@
 #include "compare.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -185,6 +186,16 @@ std::variant<power_allowance, std::string> power_allowances(const std::vector<or
   return p;
 }
 
+namespace {
+// Whether a sort's keywords ask for a stable sort: stable=True, or a kind NumPy reads as stable
+// (its first letter m or s).
+bool stable_kind(const bound_call& call) {
+  if (call.has("stable")) return call.boolean("stable");
+  std::string kind = call.string("kind", "");
+  return !kind.empty() && (std::tolower(static_cast<unsigned char>(kind[0])) == 'm' || std::tolower(static_cast<unsigned char>(kind[0])) == 's');
+}
+}  // namespace
+
 std::string compare_property(const comparator& cmp, const std::vector<ndarray>& inputs, const std::vector<ndarray>& got,
                              const std::vector<ndarray>& want, const bound_call& call) {
   using oracle::arg;
@@ -192,9 +203,14 @@ std::string compare_property(const comparator& cmp, const std::vector<ndarray>& 
   for (const auto& x : got) outs.push_back(x);
   for (const auto& x : inputs) ins.push_back(x);
   switch (cmp.kind) {
-    case comparator::sorted_permutation: {
-      std::string axis = call.has(cmp.axis_keyword.c_str()) ? call.kwargs[cmp.axis_keyword].dump() : "-1";
-      return oracle::call_text("cunp_harness", "sorted_permutation", {inputs.at(0), got.at(0), axis});
+    case comparator::sorted_permutation:
+    case comparator::sorted_values: {
+      // absent: the last axis; null: None, the flattened array
+      const char* kw = cmp.axis_keyword.c_str();
+      std::string axis = !call.kwargs.contains(kw) ? "-1" : call.has(kw) ? call.kwargs[kw].dump() : "None";
+      std::string stable = stable_kind(call) ? "True" : "False";
+      const char* helper = cmp.kind == comparator::sorted_values ? "sorted_values" : "sorted_permutation";
+      return oracle::call_text("cunp_harness", helper, {inputs.at(0), got.at(0), axis, stable});
     }
     case comparator::set_equal:
       return oracle::call_text("cunp_harness", "set_equal", {got.at(0), want.at(0)});

@@ -397,6 +397,56 @@ class arg_reduction final : public sample_generator {
   }
 };
 
+// sort and argsort: axis absent (the last), None, each and negative; kind= and stable= on runs
+// with ties and special values; the 8 layouts; long runs (2^20) and many runs (1000 x 1000).
+class sorting final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    const json values[] = {"random", "special", json{{"gen", "duplicates"}, {"distinct", 3}}};
+    auto with_axis = [](json kw, const json& ax) {
+      if (!ax.is_string()) kw["axis"] = ax;  // "absent": NumPy's default, the last axis
+      return kw;
+    };
+    for (dtype d : input_dtypes())
+      for (const json& v : values) {
+        for (const shape_t& s : {shape_t{}, shape_t{0}, shape_t{1}, shape_t{17}, shape_t{7, 13}, shape_t{3, 0},
+                                 shape_t{3, 4, 5}, shape_t{1 << 20}, shape_t{1000, 1000}}) {
+          std::vector<json> axes = {"absent", nullptr};
+          for (int a = 0; a < int(s.size()); ++a) axes.push_back(a);
+          if (!s.empty()) axes.push_back(-int(s.size()));
+          if (s == shape_t{1 << 20}) axes = {"absent"};  // the long ones: the two paths, no more
+          if (s == shape_t{1000, 1000}) axes = {"absent", 0};
+          for (const json& ax : axes) out.push_back(make_case(r, {array(d, s, layout::C, v)}, with_axis(json::object(), ax)));
+        }
+        for (const json& kind : {json("quicksort"), json("mergesort"), json("heapsort"), json("stable"), json("q"), json("S")})
+          for (const json& ax : {json(-1), json(0)})
+            out.push_back(make_case(r, {array(d, {7, 13}, layout::C, v)}, {{"axis", ax}, {"kind", kind}}));
+        for (bool stable : {false, true})
+          for (const json& ax : {json(-1), json(nullptr)})
+            out.push_back(make_case(r, {array(d, {7, 13}, layout::C, v)}, {{"axis", ax}, {"stable", stable}}));
+        out.push_back(make_case(r, {array(d, {1 << 16}, layout::C, v)}, {{"kind", "stable"}}));
+        for (layout l : all_layouts)
+          for (const json& ax : {json(nullptr), json(0), json(1)})
+            out.push_back(make_case(r, {array(d, {6, 10}, l, v)}, {{"axis", ax}}));
+      }
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    shape_t s = random_shape(g);
+    json v = g.below(3) == 0 ? json{{"gen", "duplicates"}, {"distinct", 1 + g.below(4)}} : random_values(g);
+    json kw = json::object();
+    if (g.below(4) != 0) kw["axis"] = random_axis(int(s.size()), g, false);
+    static const char* kinds[] = {"quicksort", "mergesort", "heapsort", "stable"};
+    if (g.below(3) == 0) kw["kind"] = kinds[g.below(4)];
+    else if (g.below(3) == 0) kw["stable"] = g.below(2) == 1;
+    test_case c = make_case(r, {array(pick(input_dtypes(), g), s, random_layout(g), v)}, kw);
+    c.seed = g.next();
+    return c;
+  }
+};
+
 class scan final : public sample_generator {
  public:
   std::vector<test_case> matrix(const op_record& r) const override {
@@ -999,6 +1049,7 @@ std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_
 std::shared_ptr<const sample_generator> reduction_samples(bool with_dtype) { return std::make_shared<reduction>(with_dtype); }
 std::shared_ptr<const sample_generator> arg_reduction_samples() { return std::make_shared<arg_reduction>(); }
 std::shared_ptr<const sample_generator> scan_samples() { return std::make_shared<scan>(); }
+std::shared_ptr<const sample_generator> sort_samples() { return std::make_shared<sorting>(); }
 std::shared_ptr<const sample_generator> join_samples() { return std::make_shared<join>(); }
 std::shared_ptr<const sample_generator> ufunc_method_samples(ufunc_method_kind kind, bool float_masks) {
   return std::make_shared<ufunc_method>(kind, float_masks);

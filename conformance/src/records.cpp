@@ -1,8 +1,9 @@
 // The op records: one per op, as data. conformance/README.md lists each expectation with its
 // reason.
 #include "generators.hpp"
-#include "runner.hpp"
 #include "record.hpp"
+#include "record_families.hpp"
+#include "runner.hpp"
 #include "xtensor_ref.hpp"
 
 #include "cunp/numeric_functions.hpp"
@@ -1322,6 +1323,8 @@ std::vector<op_record> build() {
   cs.compare.signed_zero = false;
   cs.expectations = {undefined_integer_cast()};
   v.push_back(cs);
+
+  add_sorting(v);
 
   op_record cat;
   cat.name = cat.numpy = "concatenate";

@@ -353,6 +353,32 @@ TEST_SUITE("comparators") {
     CHECK(compare_property(c, {a}, {idx({1, 3, 2, 0})}, {}, call).empty());
     CHECK(compare_property(c, {a}, {idx({0, 1, 2, 3})}, {}, call).find("not sorted") != std::string::npos);
     CHECK(compare_property(c, {a}, {idx({1, 1, 2, 3})}, {}, call).find("not a permutation") != std::string::npos);
+    // a stable kind: ties in input order only
+    bound_call stable{{}, json{{"kind", "stable"}}};
+    CHECK(compare_property(c, {a}, {idx({1, 3, 0, 2})}, {}, stable).empty());
+    CHECK(compare_property(c, {a}, {idx({1, 3, 2, 0})}, {}, stable).find("stable") != std::string::npos);
+    bound_call stable_kw{{}, json{{"stable", true}, {"axis", nullptr}}};
+    CHECK(compare_property(c, {a.reshape({2, 2})}, {idx({1, 3, 2, 0})}, {}, stable_kw).find("stable") != std::string::npos);
+    CHECK(compare_property(c, {a.reshape({2, 2})}, {idx({1, 3, 0, 2})}, {}, stable_kw).empty());
+  }
+  TEST_CASE("sorted values: NumPy's order, zeros' signs, NaN classes of complex values") {
+    start_oracle();
+    comparator c;
+    c.kind = comparator::sorted_values;
+    ndarray a = host_array({0.0, -0.0, NAN, 1, -0.0}, {5});
+    bound_call quick{{}, json::object()}, stable{{}, json{{"kind", "m"}}};
+    // an unstable kind: the zeros' signs in any order, but as many -0.0 as the input has
+    CHECK(compare_property(c, {a}, {host_array({-0.0, -0.0, 0.0, 1, NAN}, {5})}, {}, quick).empty());
+    CHECK(compare_property(c, {a}, {host_array({0.0, -0.0, 0.0, 1, NAN}, {5})}, {}, quick).find("-0.0") != std::string::npos);
+    CHECK(compare_property(c, {a}, {host_array({0.0, -0.0, -0.0, NAN, 1}, {5})}, {}, quick).find("not sorted") != std::string::npos);
+    // a stable kind: their input order
+    CHECK(compare_property(c, {a}, {host_array({0.0, -0.0, -0.0, 1, NAN}, {5})}, {}, stable).empty());
+    CHECK(compare_property(c, {a}, {host_array({-0.0, -0.0, 0.0, 1, NAN}, {5})}, {}, stable).find("input order") != std::string::npos);
+    // complex: 1 + nan j sorts before nan + 0j, and a NaN in the wrong part is a difference
+    auto cplx = [](std::vector<std::complex<double>> v) { return asarray(v, {}, device::host()); };
+    ndarray z = cplx({{NAN, 0}, {1, NAN}, {2, 0}});
+    CHECK(compare_property(c, {z}, {cplx({{2, 0}, {1, NAN}, {NAN, 0}})}, {}, quick).empty());
+    CHECK(compare_property(c, {z}, {cplx({{2, 0}, {NAN, 0}, {1, NAN}})}, {}, quick).find("not sorted") != std::string::npos);
   }
   TEST_CASE("set equality") {
     start_oracle();

@@ -8,3 +8,4 @@
 #include "cunp/numeric_functions.hpp"
 #include "cunp/ops.hpp"
 #include "cunp/registry.hpp"
+#include "cunp/sorting.hpp"

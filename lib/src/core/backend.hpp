@@ -15,6 +15,19 @@
 
 namespace cunp::detail {
 
+// Sorts each of `segments` runs of `n` contiguous elements of `in` (dtype dt) in NumPy's order
+// (ops/sort_order.hpp), writing the sorted runs to `values` and each run's sorting permutation
+// (int64 positions within the run) to `indices`; either output may be null. stable: equal
+// elements keep their order; otherwise any order of them will do.
+struct sort_request {
+  dtype dt;
+  const void* in;
+  void* values;
+  std::int64_t* indices;
+  std::int64_t segments, n;
+  bool stable;
+};
+
 class backend {
  public:
   virtual ~backend() = default;
@@ -48,6 +61,8 @@ class backend {
   // as it loads)
   virtual bool has_scan(ops::scan_id op, dtype loop) const = 0;
   virtual void scan(ops::scan_id op, dtype loop, const accumulation& a) = 0;
+  virtual bool has_sort(dtype dt) const = 0;
+  virtual void sort(const sort_request& r) = 0;
   // out[i] = start + i*delta (ops::arange_value); start/delta are elements of dtype dt
   virtual void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) = 0;
 

@@ -100,6 +100,17 @@ const std::vector<registered_op>& op_registry() {
       }
       r.push_back(e);
     }
+    // sorts: every dtype a backend sorts
+    for (const char* n : {"sort", "argsort"}) {
+      registered_op e{"numpy." + std::string(n), "cunp::" + std::string(n), "sorting", {}, {}};
+      for (backend* b : backends) {
+        registered_op::backend_dtypes bd{b->name(), {}};
+        for (dtype d : all_dtypes)
+          if (b->has_sort(d)) bd.dtypes.push_back(d);
+        e.backends.push_back(bd);
+      }
+      r.push_back(e);
+    }
     struct api { const char* numpy; const char* cunp; const char* category; };
     static const api array_api[] = {
         {"numpy.empty", "cunp::empty", "creation"}, {"numpy.zeros", "cunp::zeros", "creation"},

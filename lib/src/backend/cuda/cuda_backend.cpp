@@ -12,6 +12,7 @@
 #include "backend/cuda/planted_bugs.hpp"
 #include "backend/cuda/reduce.hpp"
 #include "backend/cuda/scan.hpp"
+#include "backend/cuda/sort.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
 #include "core/kernel_errors.hpp"
@@ -100,6 +101,7 @@ class cuda_backend final : public backend {
     cuda::register_reductions(reduce_);
     cuda::register_arg_reductions(arg_reduce_);
     cuda::register_scans(scan_);
+    cuda::register_sorts(sort_);
   }
 
   ~cuda_backend() override { cudaFreeHost(error_word_); }
@@ -179,6 +181,12 @@ class cuda_backend final : public backend {
     device_guard g(index_);
     scan_[int(op)][int(loop)](a, ctx());
   }
+  bool has_sort(dtype dt) const override { return sort_[int(dt)] != nullptr; }
+  void sort(const sort_request& r) override {
+    if (!has_sort(r.dt)) throw not_implemented("sort: the cuda backend has no " + std::string(cunp::name(r.dt)) + " sort");
+    device_guard g(index_);
+    sort_[int(r.dt)](r, ctx());
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     device_guard g(index_);
     cuda::arange(out, dt, n, start, delta, ctx());
@@ -225,6 +233,7 @@ class cuda_backend final : public backend {
   cuda::reduce_table reduce_ = {};
   cuda::arg_reduce_table arg_reduce_ = {};
   cuda::scan_table scan_ = {};
+  cuda::sort_table sort_ = {};
 };
 
 }  // namespace

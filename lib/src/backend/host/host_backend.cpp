@@ -26,6 +26,7 @@ class host_backend final : public backend {
     host::register_reductions(reduce_);
     host::register_arg_reductions(arg_reduce_);
     host::register_scans(scan_);
+    host::register_sorts(sort_);
   }
 
   std::string name() const override { return "host"; }
@@ -83,6 +84,11 @@ class host_backend final : public backend {
                             ": the host backend has no " + std::string(cunp::name(loop)) + " loop");
     scan_[int(op)][int(loop)](a);
   }
+  bool has_sort(dtype dt) const override { return sort_[int(dt)] != nullptr; }
+  void sort(const sort_request& r) override {
+    if (!has_sort(r.dt)) throw not_implemented("sort: the host backend has no " + std::string(cunp::name(r.dt)) + " sort");
+    sort_[int(r.dt)](r);
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     ops::visit(dt, [&](auto tag) {
       using T = typename decltype(tag)::type;
@@ -109,6 +115,7 @@ class host_backend final : public backend {
   host::reduce_table reduce_ = {};
   host::arg_reduce_table arg_reduce_ = {};
   host::scan_table scan_ = {};
+  host::sort_table sort_ = {};
 };
 
 }  // namespace

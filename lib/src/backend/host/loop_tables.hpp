@@ -2,6 +2,7 @@
 // unit per op family (as the CUDA backend's .cu files), so that a family compiles in parallel with
 // the others and the planted library recompiles only the families a planted bug lives in.
 #pragma once
+#include "core/backend.hpp"
 #include "core/iteration.hpp"
 #include "core/ufunc_loops.hpp"
 #include "ops/arg_reductions.hpp"
@@ -16,6 +17,8 @@ using elementwise_table = elementwise_fn[int(ops::ufunc_id::count)][max_kernels]
 using reduce_table = reduce_fn[int(ops::reduce_id::count)][dtype_count];
 using arg_reduce_table = reduce_fn[int(ops::arg_reduce_id::count)][dtype_count];
 using scan_table = scan_fn[int(ops::scan_id::count)][dtype_count];
+using sort_fn = void (*)(const sort_request&);
+using sort_table = sort_fn[dtype_count];
 
 // One per op family (the last column of the op list), each in its own .cpp file.
 #define CUNP_DECLARE_REGISTER(family) void register_##family(elementwise_table& t);
@@ -24,5 +27,6 @@ CUNP_UFUNC_FAMILY_LIST(CUNP_DECLARE_REGISTER)
 void register_reductions(reduce_table& t);
 void register_arg_reductions(arg_reduce_table& t);
 void register_scans(scan_table& t);
+void register_sorts(sort_table& t);
 
 }  // namespace cunp::detail::host

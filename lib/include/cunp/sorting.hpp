@@ -1,0 +1,27 @@
+// Sorting: cunp::sort(a, {.axis = 0, .kind = "stable"}), cunp::argsort(a, {.stable = true}).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "cunp/ndarray.hpp"
+
+namespace cunp {
+
+struct sort_options {
+  std::optional<std::int64_t> axis = -1;  // none: the C-order flattening is sorted (a 1-d result)
+  // "quicksort", "mergesort", "heapsort" or "stable" (NumPy reads the first letter: "q", "m", "h",
+  // "s"); none: quicksort. mergesort and stable keep equal elements in their order.
+  std::optional<std::string> kind{};
+  // NumPy 2's spelling of kind: true is "stable", false "quicksort"; giving both is a value_error
+  std::optional<bool> stable{};
+};
+
+// numpy.sort: a new C-order array of a's values sorted along the axis in NumPy's order: NaN after
+// +inf, -0.0 equal to +0.0, complex values lexicographically with NaN-carrying ones last (as
+// NumPy orders them). An unstable kind may put equal elements (-0.0 and +0.0, NaNs) in any order.
+ndarray sort(const ndarray& a, const sort_options& options = {});
+// numpy.argsort: the int64 positions along the axis that sort a there (C order). Unstable kinds
+// may order the positions of equal elements in any way. A 0-d array counts as 1-d, as NumPy's.
+ndarray argsort(const ndarray& a, const sort_options& options = {});
+
+}  // namespace cunp
