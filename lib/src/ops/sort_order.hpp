@@ -36,18 +36,12 @@ CUNP_HD sort_key_t<T> bits_of(T v) {
   }
 }
 
-// The bits of +inf and of the positive quiet NaN of a float type.
+// The bits of +inf of a float type.
 template <class T>
 constexpr sort_key_t<T> inf_bits() {
   if constexpr (sizeof(T) == 2) return 0x7c00;
   else if constexpr (sizeof(T) == 4) return 0x7f800000u;
   else return 0x7ff0000000000000ull;
-}
-template <class T>
-constexpr sort_key_t<T> quiet_nan_bits() {
-  if constexpr (sizeof(T) == 2) return 0x7e00;
-  else if constexpr (sizeof(T) == 4) return 0x7fc00000u;
-  else return 0x7ff8000000000000ull;
 }
 
 template <class T>
@@ -57,16 +51,10 @@ CUNP_HD bool is_nan_bits(sort_key_t<T> u) {
   return K(u & K(~sign)) > inf_bits<T>();
 }
 
-// How keys treat the values NumPy's order holds equal but whose bits differ:
-//   merged: -0.0 and +0.0 share a key, and so do all NaNs (the largest key), so that equal
-//     elements have equal keys, as a stable sort and an argsort need;
-//   invertible: from_sort_key gives the value back, bit for bit but for NaN, which comes back as
-//     the positive quiet NaN (its sign and payload are not NumPy-defined); -0.0 keys just below
-//     +0.0, an order among equal elements that no unstable sort excludes.
-enum class key_mode { merged, invertible };
-
+// The key: equal elements (-0.0 and +0.0; all NaNs, which take the largest key) have equal keys,
+// as a stable sort and an argsort need.
 template <class T>
-CUNP_HD sort_key_t<T> sort_key(T v, key_mode mode) {
+CUNP_HD sort_key_t<T> sort_key(T v) {
   using K = sort_key_t<T>;
   constexpr K sign = K(K(1) << (sizeof(T) * 8 - 1));
   if constexpr (is_bool_v<T>) {
@@ -77,36 +65,9 @@ CUNP_HD sort_key_t<T> sort_key(T v, key_mode mode) {
     return K(K(v) ^ sign);
   } else {
     K u = bits_of(v);
-    if (is_nan_bits<T>(u)) {
-      if (mode == key_mode::merged) return K(~K(0));
-      u = quiet_nan_bits<T>();
-    } else if (mode == key_mode::merged && K(u & K(~sign)) == 0) {
-      u = 0;
-    }
+    if (is_nan_bits<T>(u)) return K(~K(0));
+    if (K(u & K(~sign)) == 0) return sign;  // either zero: +0.0's key
     return (u & sign) ? K(~u) : K(u | sign);
-  }
-}
-
-// The value of an invertible key.
-template <class T>
-CUNP_HD T from_sort_key(sort_key_t<T> k) {
-  using K = sort_key_t<T>;
-  constexpr K sign = K(K(1) << (sizeof(T) * 8 - 1));
-  if constexpr (is_bool_v<T>) {
-    return k != 0;
-  } else if constexpr (std::is_unsigned_v<T>) {
-    return T(k);
-  } else if constexpr (is_int_v<T>) {
-    return T(K(k ^ sign));
-  } else {
-    K u = (k & sign) ? K(k & K(~sign)) : K(~k);
-    if constexpr (is_half_v<T>) {
-      return half::from_bits(u);
-    } else {
-      T v;
-      std::memcpy(&v, &u, sizeof(T));
-      return v;
-    }
   }
 }
 
@@ -130,14 +91,14 @@ struct complex_sort_key {
   }
 };
 
-// Any value's merged key, comparable with <.
+// Any value's key, comparable with <.
 template <class T>
-CUNP_HD auto merged_sort_key(T v) {
+CUNP_HD auto full_sort_key(T v) {
   if constexpr (is_complex_v<T>) {
     using R = real_t<T>;
-    return complex_sort_key<R>{complex_sort_class(v), sort_key(v.re, key_mode::merged), sort_key(v.im, key_mode::merged)};
+    return complex_sort_key<R>{complex_sort_class(v), sort_key(v.re), sort_key(v.im)};
   } else {
-    return sort_key(v, key_mode::merged);
+    return sort_key(v);
   }
 }
 

@@ -1,14 +1,16 @@
-// Sorting by CUB's radix sort over the shared keys (ops/sort_order.hpp). Four key widths serve
-// every dtype, so only CUB's sorts of 1-, 2-, 4- and 8-byte unsigned keys are compiled:
-//   values of one run, where equal keys are equal values (integers, bool, and floats when the
-//     order of -0.0 and +0.0 is free): invertible keys sorted alone, in place of the result;
-//   otherwise positions (int32) sorted by merged keys and the result gathered through them; a
-//     complex key is three (imaginary part, real part, then NaN class: radix sort is stable, so
-//     the last pass orders first); several runs take one more pass by run number, which keeps
-//     each run's order, so one device-wide sort serves every run whatever their lengths.
+// Sorting by CUB's radix sort; every path is stable, which serves every kind.
+//   Values of one run (real dtypes) sort as CUB's own keys, whose bit twiddling already holds
+//     -0.0 equal to +0.0, once NaNs have lost their sign bit (CUB puts negative NaNs first, NumPy
+//     every NaN last) and bools are 0 or 1.
+//   Everything else sorts int32 positions by the shared keys (ops/sort_order.hpp, 1 to 8 bytes
+//     wide) and gathers the result through them. A complex key is three passes (imaginary part,
+//     real part, then NaN class: radix sort is stable, so the last pass orders first); several
+//     runs take one more pass by run number, which keeps each run's order, so one device-wide
+//     sort serves every run whatever their lengths.
 // Runs longer than 2^31 - 1 elements are refused (positions are int32); more runs than that in
 // all are sorted in batches.
 #include <cub/device/device_radix_sort.cuh>
+#include <cuda_fp16.h>
 
 #include <algorithm>
 #include <climits>
@@ -45,17 +47,24 @@ class scratch {
   for (std::int64_t i = blockIdx.x * std::int64_t(blockDim.x) + threadIdx.x; i < (n); \
        i += std::int64_t(gridDim.x) * blockDim.x)
 
-template <class T>
-__global__ void invertible_keys_kernel(const T* in, ops::sort_key_t<T>* keys, std::int64_t n) {
-  CUNP_FOR_EACH_ITEM(i, n) keys[i] = ops::sort_key(in[i], ops::key_mode::invertible);
-}
+// The type CUB sorts a dtype's values as.
+template <class T> struct native_key { using type = T; };
+template <> struct native_key<half> { using type = __half; };
+template <> struct native_key<bool> { using type = std::uint8_t; };
 
-// in place where keys alias out: each thread reads its own element before writing it
+// values[i] = in[i], ready for CUB: a NaN's sign bit cleared, a bool's byte 0 or 1
 template <class T>
-__global__ void values_from_keys_kernel(const ops::sort_key_t<T>* keys, T* out, std::int64_t n) {
+__global__ void native_keys_kernel(const T* in, T* values, std::int64_t n) {
   CUNP_FOR_EACH_ITEM(i, n) {
-    ops::sort_key_t<T> k = keys[i];
-    out[i] = ops::from_sort_key<T>(k);
+    if constexpr (ops::is_bool_v<T>) {
+      values[i] = ops::load<bool>(reinterpret_cast<const char*>(in + i));
+    } else {
+      using K = ops::sort_key_t<T>;
+      constexpr K sign = K(K(1) << (sizeof(T) * 8 - 1));
+      K u = ops::bits_of(in[i]);
+      if (ops::is_nan_bits<T>(u)) u = K(u & K(~sign));
+      std::memcpy(values + i, &u, sizeof(T));
+    }
   }
 }
 
@@ -66,13 +75,13 @@ __global__ void iota_kernel(std::int32_t* pos, std::int64_t n) {
 // The keys of one radix pass: of the real value, or of a complex value's imaginary part, real
 // part or NaN class.
 struct real_keyer {
-  template <class T> CUNP_HD ops::sort_key_t<T> operator()(T v) const { return ops::sort_key(v, ops::key_mode::merged); }
+  template <class T> CUNP_HD ops::sort_key_t<T> operator()(T v) const { return ops::sort_key(v); }
 };
 struct imag_keyer {
-  template <class R> CUNP_HD ops::sort_key_t<R> operator()(ops::complex<R> v) const { return ops::sort_key(v.im, ops::key_mode::merged); }
+  template <class R> CUNP_HD ops::sort_key_t<R> operator()(ops::complex<R> v) const { return ops::sort_key(v.im); }
 };
 struct real_part_keyer {
-  template <class R> CUNP_HD ops::sort_key_t<R> operator()(ops::complex<R> v) const { return ops::sort_key(v.re, ops::key_mode::merged); }
+  template <class R> CUNP_HD ops::sort_key_t<R> operator()(ops::complex<R> v) const { return ops::sort_key(v.re); }
 };
 struct class_keyer {
   template <class R> CUNP_HD std::uint8_t operator()(ops::complex<R> v) const { return ops::complex_sort_class(v); }
@@ -131,21 +140,24 @@ int bits_for(std::int64_t largest) {
 }
 
 template <class T>
-void sort_batch(const T* in, T* values, std::int64_t* indices, std::int64_t runs, std::int64_t run, bool stable,
+void sort_batch(const T* in, T* values, std::int64_t* indices, std::int64_t runs, std::int64_t run,
                 const launch_context& ctx) {
   int n = int(runs * run);
   unsigned blocks = blocks_for(n);
   if constexpr (!ops::is_complex_v<T>) {
-    if (!indices && runs == 1 && (!ops::is_float_v<T> || !stable)) {
-      using K = ops::sort_key_t<T>;
-      K* result = reinterpret_cast<K*>(values);
+    if (!indices && runs == 1) {
+      using K = typename native_key<T>::type;
+      if constexpr (ops::is_int_v<T>) {
+        CUNP_CUDA_CHECK(cudaMemcpyAsync(values, in, std::size_t(n) * sizeof(T), cudaMemcpyDeviceToDevice, ctx.stream));
+      } else {
+        native_keys_kernel<T><<<blocks, sort_threads, 0, ctx.stream>>>(in, values, n);
+        check_launch(ctx.stream, "sort copy");
+      }
       scratch<K> alternate(ctx, n);
-      invertible_keys_kernel<T><<<blocks, sort_threads, 0, ctx.stream>>>(in, result, n);
-      check_launch(ctx.stream, "sort keys");
-      cub::DoubleBuffer<K> keys(result, alternate.get());
+      cub::DoubleBuffer<K> keys(reinterpret_cast<K*>(values), alternate.get());
       radix_sort_keys(keys, n, ctx);
-      values_from_keys_kernel<T><<<blocks, sort_threads, 0, ctx.stream>>>(keys.Current(), values, n);
-      check_launch(ctx.stream, "sort values");
+      if (keys.Current() != reinterpret_cast<K*>(values))
+        CUNP_CUDA_CHECK(cudaMemcpyAsync(values, keys.Current(), std::size_t(n) * sizeof(T), cudaMemcpyDeviceToDevice, ctx.stream));
       return;
     }
   }
@@ -183,7 +195,7 @@ void launch_sort(const sort_request& r, const launch_context& ctx) {
   T* values = static_cast<T*>(r.values);
   for (std::int64_t first = 0; first < r.segments; first += per_batch) {
     std::int64_t runs = std::min(per_batch, r.segments - first), at = first * r.n;
-    sort_batch<T>(in + at, values ? values + at : nullptr, r.indices ? r.indices + at : nullptr, runs, r.n, r.stable, ctx);
+    sort_batch<T>(in + at, values ? values + at : nullptr, r.indices ? r.indices + at : nullptr, runs, r.n, ctx);
   }
 }
 

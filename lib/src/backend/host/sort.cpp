@@ -13,7 +13,7 @@ namespace {
 template <class T>
 void sort_runs(const sort_request& r) {
   const T* in = static_cast<const T*>(r.in);
-  auto before = [](const auto& x, const auto& y) { return ops::merged_sort_key(x) < ops::merged_sort_key(y); };
+  auto before = [](const auto& x, const auto& y) { return ops::full_sort_key(x) < ops::full_sort_key(y); };
   auto sort_range = [&](auto first, auto last, auto less) {
     if (r.stable) std::stable_sort(first, last, less);
     else std::sort(first, last, less);
