@@ -254,10 +254,11 @@ def sorted_values(a, got, axis=-1, stable=False):
         return f"shape {got.shape}, want {want.shape}"
     if not _same_in_order(got, want):
         return f"not sorted as NumPy sorts: first difference at {_first_difference(got, want)}"
-    if a.dtype.kind not in "fc":
+    if got.dtype.kind not in "fc":
         return ""
-    parts = [(got.real, want.real), (got.imag, want.imag)] if a.dtype.kind == "c" else [(got, want)]
-    for g, w in parts:
+    # in float64, where every part has a sign bit (sort_complex's result is complex, its input any)
+    parts = [(got.real, want.real), (got.imag, want.imag)] if got.dtype.kind == "c" else [(got, want)]
+    for g, w in ((g.astype(np.float64), np.asarray(w).astype(np.float64)) for g, w in parts):
         if stable:
             keep = ~np.isnan(w)
             if not np.array_equal(np.signbit(g[keep]), np.signbit(w[keep])):

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   std::string op_name, backend = "host", ref_name = "numpy", results_dir, case_json, case_file, ctest_file, loops_of;
   std::string shard = "0/1";
   bool list = false, quiet = false, claims = false;
-  app.add_option("--op", op_name, "op name (see --list), or all");
+  app.add_option("--op", op_name, "op name (see --list), or '*' for every op (all is numpy.all)");
   app.add_option("--backend", backend, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
   app.add_option("--reference", ref_name, "numpy or xtensor")->check(CLI::IsMember({"numpy", "xtensor"}));
   app.add_option("--results", results_dir, "folder for the results JSON");
@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     for (const auto& r : op_records()) {
-      if (op_name != "all" && r.name != op_name) continue;
+      if (op_name != "*" && r.name != op_name) continue;
       std::vector<std::pair<long, suite_case>> mine;
       auto all = suite_of(r);
       for (std::size_t k = shard_i; k < all.size(); k += shard_n) mine.push_back({long(k), std::move(all[k])});

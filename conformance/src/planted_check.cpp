@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   start_oracle();
   oracle::add_module_path(CUNP_PLANTED_PYTHON_DIR);
   std::filesystem::remove_all(results_dir);
-  std::string cmd = "\"" + conformance_exe + "\" --op all --backend " + backend + " --reference numpy --quiet --results \"" +
+  std::string cmd = "\"" + conformance_exe + "\" --op '*' --backend " + backend + " --reference numpy --quiet --results \"" +
                     results_dir + "\" > \"" + results_dir + ".log\" 2>&1";
   std::printf("running the suite on the planted library: %s\n", cmd.c_str());
   std::fflush(stdout);

@@ -800,6 +800,8 @@ void add_aliases(std::vector<op_record>& v) {
 #define CUNP_ALIAS_RECORD(alias, op, nin, nout) add(#alias, #op, CUNP_ALIAS_CALL_##nin(alias));
   CUNP_UFUNC_ALIAS_LIST(CUNP_ALIAS_RECORD)
 #undef CUNP_ALIAS_RECORD
+  add("amax", "max", [](const bound_call& c) { return std::vector<ndarray>{amax(c.array(0), c.axis(), c.boolean("keepdims"))}; });
+  add("amin", "min", [](const bound_call& c) { return std::vector<ndarray>{amin(c.array(0), c.axis(), c.boolean("keepdims"))}; });
 #undef CUNP_ALIAS_CALL_1
 #undef CUNP_ALIAS_CALL_2
 }
@@ -1286,6 +1288,21 @@ std::vector<op_record> build() {
       false));
   v.back().compare.complex_nan_choice = true;
   v.back().expectations.push_back(xtensor_nan());
+
+  // all and any reduce in their bool loop; ptp is max - min, one subtraction of two exact values
+  v.push_back(reduction(
+      "all", [](const bound_call& c) { return std::vector<ndarray>{all(c.array(0), c.axis(), c.boolean("keepdims"))}; }, T::exact,
+      false));
+  without_xtensor(v.back(), "xtensor's all() takes no axes");
+  v.push_back(reduction(
+      "any", [](const bound_call& c) { return std::vector<ndarray>{any(c.array(0), c.axis(), c.boolean("keepdims"))}; }, T::exact,
+      false));
+  without_xtensor(v.back(), "xtensor's any() takes no axes");
+  v.push_back(reduction(
+      "ptp", [](const bound_call& c) { return std::vector<ndarray>{ptp(c.array(0), c.axis(), c.boolean("keepdims"))}; }, T::exact,
+      false));
+  v.back().dtypes = on_both(numeric);
+  without_xtensor(v.back(), "xtensor has no ptp");
 
   for (const char* n : {"argmax", "argmin"}) {
     op_record r;

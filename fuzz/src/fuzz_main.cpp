@@ -43,12 +43,12 @@ int main(int argc, char** argv) {
   CLI::App app{"cunp fuzz: random conformance cases with shrinking and replayable case files"};
   std::uint64_t seed = 1;
   double seconds = 10;
-  std::string backend = "host", op = "all", findings = "fuzz/findings", shard = "0/1";
+  std::string backend = "host", op = "*", findings = "fuzz/findings", shard = "0/1";
   std::vector<std::string> replay;
   app.add_option("--seed", seed, "campaign seed: each seed draws its own stream of cases");
   app.add_option("--seconds", seconds, "how long to run");
   app.add_option("--backend", backend, "host or cuda")->check(CLI::IsMember({"host", "cuda"}));
-  app.add_option("--op", op, "one op, or all");
+  app.add_option("--op", op, "one op, or '*' for every op (all is numpy.all)");
   app.add_option("--findings", findings, "folder for the case files of shrunk mismatches");
   app.add_option("--shard", shard, "i/n: this process takes cases i, i+n, i+2n... of the stream (CI matrices)");
   app.add_option("--replay", replay, "case files to run instead of a campaign");
@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
   }
   std::vector<const op_record*> records;
   for (const auto& r : op_records())
-    if (op == "all" || r.name == op) records.push_back(&r);
+    if (op == "*" || r.name == op) records.push_back(&r);
   if (records.empty()) {
     std::fprintf(stderr, "unknown op '%s'\n", op.c_str());
     return 2;

@@ -229,6 +229,15 @@ ndarray sum(const ndarray& a, const axes& axis = {}, bool keepdims = false, std:
 ndarray prod(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
 ndarray max(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 ndarray min(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+// numpy.amax / numpy.amin: max and min under their other names.
+inline ndarray amax(const ndarray& a, const axes& axis = {}, bool keepdims = false) { return max(a, axis, keepdims); }
+inline ndarray amin(const ndarray& a, const axes& axis = {}, bool keepdims = false) { return min(a, axis, keepdims); }
+// numpy.all / numpy.any: logical_and / logical_or reduced in their bool loop (NaN counts as
+// true); an empty reduction is true / false.
+ndarray all(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+ndarray any(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+// numpy.ptp: max minus min over the axes, by NumPy's subtract (bool input is a type_error).
+ndarray ptp(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 
 // ---- index reductions: cunp::argmax(a, {.axis = 1, .keepdims = true}) ----
 struct arg_reduce_options {

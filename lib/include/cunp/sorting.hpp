@@ -23,5 +23,8 @@ ndarray sort(const ndarray& a, const sort_options& options = {});
 // numpy.argsort: the int64 positions along the axis that sort a there (C order). Unstable kinds
 // may order the positions of equal elements in any way. A 0-d array counts as 1-d, as NumPy's.
 ndarray argsort(const ndarray& a, const sort_options& options = {});
+// numpy.sort_complex: sorted along the last axis, as complex: int8, uint8, int16 and uint16 give
+// complex64, the other real dtypes complex128.
+ndarray sort_complex(const ndarray& a);
 
 }  // namespace cunp

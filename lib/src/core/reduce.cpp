@@ -81,4 +81,14 @@ ndarray min(const ndarray& a, const axes& axis, bool keepdims) {
   return reduce(ops::reduce_id::min, "minimum", a, axis, keepdims, std::nullopt, false);
 }
 
+ndarray all(const ndarray& a, const axes& axis, bool keepdims) {
+  return ufuncs::logical_and.reduce(a, {.axis = axis, .dtype = dtype::bool_, .keepdims = keepdims});
+}
+ndarray any(const ndarray& a, const axes& axis, bool keepdims) {
+  return ufuncs::logical_or.reduce(a, {.axis = axis, .dtype = dtype::bool_, .keepdims = keepdims});
+}
+ndarray ptp(const ndarray& a, const axes& axis, bool keepdims) {
+  return subtract(max(a, axis, keepdims), min(a, axis, keepdims));
+}
+
 }  // namespace cunp

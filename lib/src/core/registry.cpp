@@ -101,7 +101,7 @@ const std::vector<registered_op>& op_registry() {
       r.push_back(e);
     }
     // sorts: every dtype a backend sorts
-    for (const char* n : {"sort", "argsort"}) {
+    for (const char* n : {"sort", "argsort", "sort_complex"}) {
       registered_op e{"numpy." + std::string(n), "cunp::" + std::string(n), "sorting", {}, {}};
       for (backend* b : backends) {
         registered_op::backend_dtypes bd{b->name(), {}};
@@ -111,6 +111,23 @@ const std::vector<registered_op>& op_registry() {
       }
       r.push_back(e);
     }
+    // functions over another entry's loops: its dtypes, less bool where NumPy rejects it
+    auto add_derived = [&](const std::string& from, const char* n, const char* category, bool with_bool) {
+      auto it = std::find_if(r.begin(), r.end(), [&](const registered_op& e) { return e.numpy_name == "numpy." + from; });
+      registered_op e = *it;
+      e.numpy_name = "numpy." + std::string(n);
+      e.cunp_name = "cunp::" + std::string(n);
+      e.category = category;
+      e.loops.clear();
+      for (auto& bd : e.backends)
+        if (!with_bool) bd.dtypes.erase(std::remove(bd.dtypes.begin(), bd.dtypes.end(), dtype::bool_), bd.dtypes.end());
+      r.push_back(e);
+    };
+    add_derived("max", "amax", "reduction", true);
+    add_derived("min", "amin", "reduction", true);
+    add_derived("max", "ptp", "statistics", false);
+    add_derived("logical_and", "all", "logic", true);
+    add_derived("logical_or", "any", "logic", true);
     struct api { const char* numpy; const char* cunp; const char* category; };
     static const api array_api[] = {
         {"numpy.empty", "cunp::empty", "creation"}, {"numpy.zeros", "cunp::zeros", "creation"},

@@ -84,4 +84,11 @@ ndarray argsort(const ndarray& a, const sort_options& options) {
   return sort_along("argsort", a, options, false, true).indices;
 }
 
+ndarray sort_complex(const ndarray& a) {
+  ndarray b = sort_along("sort_complex", a, {}, true, false).values;
+  if (is_complex(b.dtype())) return b;
+  bool narrow = b.dtype() == dtype::int8 || b.dtype() == dtype::uint8 || b.dtype() == dtype::int16 || b.dtype() == dtype::uint16;
+  return b.astype(narrow ? dtype::complex64 : dtype::complex128);
+}
+
 }  // namespace cunp
