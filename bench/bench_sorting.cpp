@@ -1,7 +1,8 @@
-// Sorting benchmarks (not tests): sort and argsort of n = 1e7 (or argv[1]) float32 and int32, stable and not, and
-// many short runs, against CuPy (CUDA events, in this same process) and NumPy (host, median of
-// 3). The inputs are the same pseudo-random values on every side: frac(sin(i * 12.9898) * 43758.5453)
-// computed in float64, then cast.
+// Sorting benchmarks (not tests): sort and argsort of n = 1e7 (or argv[1]) float32 and int32,
+// stable and not, many short runs, and searchsorted of n keys into n / 10 sorted values, against
+// CuPy (CUDA events, in this same process) and NumPy (host, median of 3). The inputs are the same
+// pseudo-random values on every side: frac(sin(i * 12.9898) * 43758.5453) computed in float64,
+// then cast.
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -87,5 +88,13 @@ int main(int argc, char** argv) {
     std::printf("| %s | %.3f | %s | %s |\n", w.label, t, cp.c_str(), numpy_ms(input, w.call).c_str());
     std::fflush(stdout);
   }
+  // searchsorted: n keys into the sorted first n / 10 of them
+  ndarray keys = pseudo_random(d, n, dtype::float32);
+  ndarray run = sort(keys[{slice(0, n / 10)}]);
+  double t = bench::median_ms(d, [&] { (void)searchsorted(run, keys); });
+  std::string input = python_input(n, dtype::float32, "(" + std::to_string(n) + ",)") + "a = xp.sort(x[:" + std::to_string(n / 10) + "])\n";
+  std::string cp = d.kind == device_kind::cuda ? bench::cupy_median_ms(input, "cp.searchsorted(a, x)") : "-";
+  std::printf("| searchsorted, n float32 keys into n / 10 sorted | %.3f | %s | %s |\n", t, cp.c_str(),
+              numpy_ms(input, "cp.searchsorted(a, x)").c_str());
   return 0;
 }

@@ -447,6 +447,48 @@ class sorting final : public sample_generator {
   }
 };
 
+// searchsorted: sorted runs (random, and special values with NaN last) of every dtype and
+// lengths 0, 1, 17 and 1000; keys of its dtype in several shapes, of every other dtype, and weak
+// scalars; side left and right; a sorter (int64 and int32) over a descending run; keys in the 8
+// layouts.
+class search final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    auto push = [&](arg_desc a, arg_desc v, json kw) { out.push_back(make_case(r, {std::move(a), std::move(v)}, std::move(kw))); };
+    const json descending = {{"gen", "arange"}, {"descending", 1}};
+    for (dtype d : input_dtypes()) {
+      for (int special : {0, 1}) {
+        json run = {{"gen", "sorted"}, {"special", special}};
+        const char* keys = special ? "special" : "random";
+        for (std::int64_t n : {0, 1, 17, 1000})
+          for (const shape_t& vs : {shape_t{}, shape_t{7}, shape_t{3, 5}, shape_t{1000}})
+            for (const char* side : {"left", "right"}) push(array(d, {n}, layout::C, run), array(d, vs, layout::C, keys), {{"side", side}});
+        for (dtype k : input_dtypes()) push(array(d, {17}, layout::C, run), array(k, {9}, layout::C, "special"), {{"side", "right"}});
+        for (const json& s : weak_scalars()) push(array(d, {17}, layout::C, run), scalar(s), {{"side", "left"}});
+      }
+      for (dtype sd : {dtype::int64, dtype::int32})
+        for (const char* side : {"left", "right"})
+          push(array(d, {17}, layout::C, descending), array(d, {9}, layout::C, "random"),
+               {{"side", side}, {"sorter", array_json(sd, {17}, layout::C, descending)}});
+      for (layout l : all_layouts)
+        push(array(d, {17}, l, {{"gen", "sorted"}, {"special", 1}}), array(d, {6, 10}, l, "special"), {{"side", "left"}});
+    }
+    return numbered(std::move(out));
+  }
+
+  test_case random(const op_record& r, rng& g) const override {
+    dtype d = pick(input_dtypes(), g);
+    json run = {{"gen", "sorted"}, {"special", g.below(2)}};
+    arg_desc keys = g.below(4) == 0 ? scalar(weak_scalars()[g.below(weak_scalars().size())])
+                                    : array(g.below(4) == 0 ? pick(input_dtypes(), g) : d, random_shape(g), random_layout(g), random_values(g));
+    test_case c = make_case(r, {array(d, {std::int64_t(g.below(40))}, random_layout(g), run), keys},
+                            {{"side", g.below(2) ? "left" : "right"}});
+    c.seed = g.next();
+    return c;
+  }
+};
+
 class scan final : public sample_generator {
  public:
   std::vector<test_case> matrix(const op_record& r) const override {
@@ -1050,6 +1092,7 @@ std::shared_ptr<const sample_generator> reduction_samples(bool with_dtype) { ret
 std::shared_ptr<const sample_generator> arg_reduction_samples() { return std::make_shared<arg_reduction>(); }
 std::shared_ptr<const sample_generator> scan_samples() { return std::make_shared<scan>(); }
 std::shared_ptr<const sample_generator> sort_samples() { return std::make_shared<sorting>(); }
+std::shared_ptr<const sample_generator> search_samples() { return std::make_shared<search>(); }
 std::shared_ptr<const sample_generator> join_samples() { return std::make_shared<join>(); }
 std::shared_ptr<const sample_generator> ufunc_method_samples(ufunc_method_kind kind, bool float_masks) {
   return std::make_shared<ufunc_method>(kind, float_masks);

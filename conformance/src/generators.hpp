@@ -36,6 +36,9 @@ std::shared_ptr<const sample_generator> scan_samples();
 // sort and argsort: axis absent, None, each and negative; kind= (full names and NumPy's first
 // letters) and stable=; ties, NaN, -0.0 and infinities; the 8 layouts; long runs and many runs.
 std::shared_ptr<const sample_generator> sort_samples();
+// searchsorted: sorted runs of every dtype (NaN last), keys of every dtype and shape and weak
+// scalars, side left and right, a sorter, the 8 layouts.
+std::shared_ptr<const sample_generator> search_samples();
 
 // A list of arrays joined along an axis (concatenate): 1 to 3 arrays equal but on the axis,
 // axis 0, 1, -1 and None, mixed dtypes, dtype= (with the casting rule), layouts.

@@ -7,6 +7,6 @@
 
 namespace cunp::conformance {
 
-void add_sorting(std::vector<op_record>& v);  // sort, argsort, sort_complex
+void add_sorting(std::vector<op_record>& v);  // sort, argsort, sort_complex, searchsorted
 
 }  // namespace cunp::conformance

@@ -1,4 +1,4 @@
-// The records of sorting: sort, argsort and sort_complex, compared by property (NumPy's order; under a stable
+// The records of sorting and searching: sort, argsort, sort_complex and searchsorted, compared by property (NumPy's order; under a stable
 // kind, NumPy's stable result exactly), every dtype on both backends.
 #include "cunp/sorting.hpp"
 #include "generators.hpp"
@@ -77,6 +77,36 @@ void add_sorting(std::vector<op_record>& v) {
     return std::vector<error_case>{{make_case(self, {array(dtype::float32, {})}), "AxisError"}};
   };
   v.push_back(sc);
+
+  op_record ss;
+  ss.name = ss.numpy = "searchsorted";
+  ss.registry_name = "numpy.searchsorted";
+  ss.call = [](const bound_call& c) {
+    searchsorted_options o;
+    o.side = c.string("side", "left");
+    if (auto it = c.array_kwargs.find("sorter"); it != c.array_kwargs.end() && it->second.at(0).valid()) o.sorter = it->second.at(0);
+    return std::vector<ndarray>{searchsorted(c.array(0), c.operand_at(1), o)};
+  };
+  ss.dtypes = sc.dtypes;
+  ss.kwargs = {{"side", kw_kind::string}, {"sorter", kw_kind::array}};
+  ss.samples = search_samples();
+  ss.xtensor_note = "xtensor has no searchsorted";
+  ss.errors = [](const op_record& self) {
+    auto with_sorter = [](dtype d, std::int64_t n, json values) {
+      return json{{"side", "left"}, {"sorter", {{"dtype", std::string(name(d))}, {"shape", {n}}, {"layout", "C"}, {"values", values}}}};
+    };
+    return std::vector<error_case>{
+        {make_case(self, {array(dtype::float64, {3, 4}), array(dtype::float64, {2})}, {{"side", "left"}}), "ValueError"},
+        {make_case(self, {array(dtype::float64, {}), array(dtype::float64, {2})}, {{"side", "left"}}), "ValueError"},
+        {make_case(self, {array(dtype::int32, {5}), array(dtype::int32, {2})}, {{"side", "x"}}), "ValueError"},
+        {make_case(self, {array(dtype::int32, {5}), array(dtype::int32, {2})}, {{"side", "l"}}), "ValueError"},
+        {make_case(self, {array(dtype::int32, {5}), array(dtype::int32, {2})}, with_sorter(dtype::int64, 4, "random")), "ValueError"},
+        {make_case(self, {array(dtype::int32, {5}), array(dtype::int32, {2})}, with_sorter(dtype::float64, 5, "random")), "TypeError"},
+        {make_case(self, {array(dtype::int32, {5}), array(dtype::int32, {2})},
+                   with_sorter(dtype::int64, 5, json{{"gen", "indices"}, {"low", 5}, {"high", 6}})),
+         "ValueError"}};
+  };
+  v.push_back(ss);
 }
 
 }  // namespace cunp::conformance

@@ -150,9 +150,10 @@ ndarray named(const json& g, const array_arg& a, std::int64_t n, std::uint64_t s
     return asarray(v.data(), dtype::bool_, {n}, device::host()).astype(d);
   }
   if (gen == "arange") {
-    only_params(g, {});
+    only_params(g, {"descending"});
+    bool down = param(g, "descending", 0) != 0;
     std::vector<std::uint64_t> bits(static_cast<std::size_t>(n));
-    for (std::int64_t i = 0; i < n; ++i) bits[std::size_t(i)] = std::uint64_t(i);
+    for (std::int64_t i = 0; i < n; ++i) bits[std::size_t(i)] = std::uint64_t(down ? n - 1 - i : i);
     return is_inexact(d) ? from_bits(bits, dtype::int64).astype(d) : from_bits(bits, d);
   }
   if (gen == "duplicates") {
@@ -165,8 +166,8 @@ ndarray named(const json& g, const array_arg& a, std::int64_t n, std::uint64_t s
     return oracle::call("take", {pool, from_bits(pick, dtype::int64)}).array();
   }
   if (gen == "sorted") {
-    only_params(g, {});
-    ndarray v = random_or_special(d, n, false, value_domain::any, r);
+    only_params(g, {"special"});
+    ndarray v = random_or_special(d, n, param(g, "special", 0) != 0, value_domain::any, r);
     oracle::result s = oracle::call("sort", {v.reshape(a.shape)}, {{"axis", "-1"}});
     return s.array().reshape({-1});
   }

@@ -33,7 +33,8 @@ inline std::uint64_t array_seed(std::uint64_t case_seed, std::size_t index) { re
 
 // The host array an array argument describes. Named generators: "uniform" {low, high,
 // random_sign}, "indices" {low, high} (integers in [low, high): in and out of an axis' range),
-// "mask" {p}, "sorted", "duplicates" {distinct}, "arange", "spd" and "ill_conditioned" {cond}
+// "mask" {p}, "sorted" {special} (NumPy's sort of random or special values, along the last axis),
+// "duplicates" {distinct}, "arange" {descending}, "spd" and "ill_conditioned" {cond}
 // (square matrices over the last two axes, from NumPy's generator seeded alike).
 ndarray make_array(const array_arg& a, std::uint64_t seed, value_domain domain);
 

@@ -1,9 +1,10 @@
-// Sorting: cunp::sort(a, {.axis = 0, .kind = "stable"}), cunp::argsort(a, {.stable = true}).
+// Sorting and searching: cunp::sort(a, {.axis = 0, .kind = "stable"}), cunp::argsort(a, {.stable =
+// true}), cunp::searchsorted(a, v, {.side = "right"}).
 #pragma once
 #include <optional>
 #include <string>
 
-#include "cunp/ndarray.hpp"
+#include "cunp/ops.hpp"
 
 namespace cunp {
 
@@ -26,5 +27,16 @@ ndarray argsort(const ndarray& a, const sort_options& options = {});
 // numpy.sort_complex: sorted along the last axis, as complex: int8, uint8, int16 and uint16 give
 // complex64, the other real dtypes complex128.
 ndarray sort_complex(const ndarray& a);
+
+struct searchsorted_options {
+  std::string side = "left";  // "left": before the equal elements; "right": after them
+  // int positions that sort a (argsort's), of a's size; each must be in range (NumPy checks only
+  // those its search visits)
+  std::optional<ndarray> sorter{};
+};
+// numpy.searchsorted: for each element of v, the int64 position in the 1-d, ascending a (NumPy's
+// order: NaN last) where it would be inserted to keep a sorted; v's shape (0-d for a scalar).
+// a and v compare in promote_types(a's dtype, v's), a Python scalar v taking its default dtype.
+ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_options& options = {});
 
 }  // namespace cunp

@@ -28,6 +28,20 @@ struct sort_request {
   bool stable;
 };
 
+// For each of `m` contiguous keys (dtype dt), its insertion point (ops::insertion_point) in the
+// `n` contiguous ascending values of `sorted`, read through `sorter` (in-range int64 positions)
+// where it is not null, into out[i].
+struct search_request {
+  dtype dt;
+  const void* sorted;
+  const std::int64_t* sorter;
+  std::int64_t n;
+  const void* keys;
+  std::int64_t m;
+  std::int64_t* out;
+  bool right;
+};
+
 class backend {
  public:
   virtual ~backend() = default;
@@ -63,6 +77,8 @@ class backend {
   virtual void scan(ops::scan_id op, dtype loop, const accumulation& a) = 0;
   virtual bool has_sort(dtype dt) const = 0;
   virtual void sort(const sort_request& r) = 0;
+  virtual bool has_search(dtype dt) const = 0;
+  virtual void search(const search_request& r) = 0;
   // out[i] = start + i*delta (ops::arange_value); start/delta are elements of dtype dt
   virtual void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) = 0;
 

@@ -100,17 +100,20 @@ const std::vector<registered_op>& op_registry() {
       }
       r.push_back(e);
     }
-    // sorts: every dtype a backend sorts
-    for (const char* n : {"sort", "argsort", "sort_complex"}) {
-      registered_op e{"numpy." + std::string(n), "cunp::" + std::string(n), "sorting", {}, {}};
+    // an entry whose dtypes are those each backend answers `has` for
+    auto add_served = [&](const char* n, const char* category, bool (*has)(backend&, dtype)) {
+      registered_op e{"numpy." + std::string(n), "cunp::" + std::string(n), category, {}, {}};
       for (backend* b : backends) {
         registered_op::backend_dtypes bd{b->name(), {}};
         for (dtype d : all_dtypes)
-          if (b->has_sort(d)) bd.dtypes.push_back(d);
+          if (has(*b, d)) bd.dtypes.push_back(d);
         e.backends.push_back(bd);
       }
       r.push_back(e);
-    }
+    };
+    for (const char* n : {"sort", "argsort", "sort_complex"})
+      add_served(n, "sorting", [](backend& b, dtype d) { return b.has_sort(d); });
+    add_served("searchsorted", "searching", [](backend& b, dtype d) { return b.has_search(d); });
     // functions over another entry's loops: its dtypes, less bool where NumPy rejects it
     auto add_derived = [&](const std::string& from, const char* n, const char* category, bool with_bool) {
       auto it = std::find_if(r.begin(), r.end(), [&](const registered_op& e) { return e.numpy_name == "numpy." + from; });

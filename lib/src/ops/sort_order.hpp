@@ -102,4 +102,20 @@ CUNP_HD auto full_sort_key(T v) {
   }
 }
 
+// Where `key` goes in the n ascending values of `sorted` (read through `sorter`, positions into
+// it, where given): before the values equal to it (left) or after them (right). NumPy's binary
+// search compares in this same order.
+template <class T>
+CUNP_HD std::int64_t insertion_point(const T* sorted, const std::int64_t* sorter, std::int64_t n, T key, bool right) {
+  auto k = full_sort_key(key);
+  std::int64_t lo = 0, hi = n;
+  while (lo < hi) {
+    std::int64_t mid = lo + (hi - lo) / 2;
+    auto x = full_sort_key(sorted[sorter ? sorter[mid] : mid]);
+    if (right ? !(k < x) : x < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 }  // namespace cunp::ops

@@ -102,6 +102,7 @@ class cuda_backend final : public backend {
     cuda::register_arg_reductions(arg_reduce_);
     cuda::register_scans(scan_);
     cuda::register_sorts(sort_);
+    cuda::register_searches(search_);
   }
 
   ~cuda_backend() override { cudaFreeHost(error_word_); }
@@ -187,6 +188,13 @@ class cuda_backend final : public backend {
     device_guard g(index_);
     sort_[int(r.dt)](r, ctx());
   }
+  bool has_search(dtype dt) const override { return search_[int(dt)] != nullptr; }
+  void search(const search_request& r) override {
+    if (!has_search(r.dt))
+      throw not_implemented("searchsorted: the cuda backend has no " + std::string(cunp::name(r.dt)) + " search");
+    device_guard g(index_);
+    search_[int(r.dt)](r, ctx());
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     device_guard g(index_);
     cuda::arange(out, dt, n, start, delta, ctx());
@@ -234,6 +242,7 @@ class cuda_backend final : public backend {
   cuda::arg_reduce_table arg_reduce_ = {};
   cuda::scan_table scan_ = {};
   cuda::sort_table sort_ = {};
+  cuda::search_table search_ = {};
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 //     real part, then NaN class: radix sort is stable, so the last pass orders first); several
 //     runs take one more pass by run number, which keeps each run's order, so one device-wide
 //     sort serves every run whatever their lengths.
+// searchsorted: a thread per key, each a binary search by the shared keys.
 // Runs longer than 2^31 - 1 elements are refused (positions are int32); more runs than that in
 // all are sorted in batches.
 #include <cub/device/device_radix_sort.cuh>
@@ -199,10 +200,26 @@ void launch_sort(const sort_request& r, const launch_context& ctx) {
   }
 }
 
+template <class T>
+__global__ void search_kernel(const T* sorted, const std::int64_t* sorter, std::int64_t n, const T* keys, std::int64_t m,
+                              std::int64_t* out, bool right) {
+  CUNP_FOR_EACH_ITEM(i, m) out[i] = ops::insertion_point(sorted, sorter, n, keys[i], right);
+}
+
+template <class T>
+void launch_search(const search_request& r, const launch_context& ctx) {
+  search_kernel<T><<<blocks_for(r.m), sort_threads, 0, ctx.stream>>>(static_cast<const T*>(r.sorted), r.sorter, r.n,
+                                                                     static_cast<const T*>(r.keys), r.m, r.out, r.right);
+  check_launch(ctx.stream, "searchsorted");
+}
+
 }  // namespace
 
 void register_sorts(sort_table& t) {
   for (dtype d : all_dtypes) ops::visit(d, [&](auto tag) { t[int(d)] = &launch_sort<typename decltype(tag)::type>; });
+}
+void register_searches(search_table& t) {
+  for (dtype d : all_dtypes) ops::visit(d, [&](auto tag) { t[int(d)] = &launch_search<typename decltype(tag)::type>; });
 }
 
 }  // namespace cunp::detail::cuda

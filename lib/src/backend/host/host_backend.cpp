@@ -27,6 +27,7 @@ class host_backend final : public backend {
     host::register_arg_reductions(arg_reduce_);
     host::register_scans(scan_);
     host::register_sorts(sort_);
+    host::register_searches(search_);
   }
 
   std::string name() const override { return "host"; }
@@ -89,6 +90,12 @@ class host_backend final : public backend {
     if (!has_sort(r.dt)) throw not_implemented("sort: the host backend has no " + std::string(cunp::name(r.dt)) + " sort");
     sort_[int(r.dt)](r);
   }
+  bool has_search(dtype dt) const override { return search_[int(dt)] != nullptr; }
+  void search(const search_request& r) override {
+    if (!has_search(r.dt))
+      throw not_implemented("searchsorted: the host backend has no " + std::string(cunp::name(r.dt)) + " search");
+    search_[int(r.dt)](r);
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     ops::visit(dt, [&](auto tag) {
       using T = typename decltype(tag)::type;
@@ -116,6 +123,7 @@ class host_backend final : public backend {
   host::arg_reduce_table arg_reduce_ = {};
   host::scan_table scan_ = {};
   host::sort_table sort_ = {};
+  host::search_table search_ = {};
 };
 
 }  // namespace

@@ -19,6 +19,8 @@ using arg_reduce_table = reduce_fn[int(ops::arg_reduce_id::count)][dtype_count];
 using scan_table = scan_fn[int(ops::scan_id::count)][dtype_count];
 using sort_fn = void (*)(const sort_request&);
 using sort_table = sort_fn[dtype_count];
+using search_fn = void (*)(const search_request&);
+using search_table = search_fn[dtype_count];
 
 // One per op family (the last column of the op list), each in its own .cpp file.
 #define CUNP_DECLARE_REGISTER(family) void register_##family(elementwise_table& t);
@@ -28,5 +30,6 @@ void register_reductions(reduce_table& t);
 void register_arg_reductions(arg_reduce_table& t);
 void register_scans(scan_table& t);
 void register_sorts(sort_table& t);
+void register_searches(search_table& t);
 
 }  // namespace cunp::detail::host

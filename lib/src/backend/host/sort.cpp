@@ -1,5 +1,6 @@
 // The host's sort: each run's values (or positions) sorted by the shared keys (ops/sort_order.hpp),
-// with std::stable_sort for the stable kinds and std::sort for the others.
+// with std::stable_sort for the stable kinds and std::sort for the others; searches by the same
+// keys.
 #include <algorithm>
 #include <numeric>
 #include <vector>
@@ -38,10 +39,20 @@ void sort_runs(const sort_request& r) {
   }
 }
 
+template <class T>
+void search_keys(const search_request& r) {
+  const T* sorted = static_cast<const T*>(r.sorted);
+  const T* keys = static_cast<const T*>(r.keys);
+  for (std::int64_t i = 0; i < r.m; ++i) r.out[i] = ops::insertion_point(sorted, r.sorter, r.n, keys[i], r.right);
+}
+
 }  // namespace
 
 void register_sorts(sort_table& t) {
   for (dtype d : all_dtypes) ops::visit(d, [&](auto tag) { t[int(d)] = &sort_runs<typename decltype(tag)::type>; });
+}
+void register_searches(search_table& t) {
+  for (dtype d : all_dtypes) ops::visit(d, [&](auto tag) { t[int(d)] = &search_keys<typename decltype(tag)::type>; });
 }
 
 }  // namespace cunp::detail::host

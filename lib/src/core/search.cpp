@@ -1,0 +1,43 @@
+// searchsorted: the operands in their common dtype, contiguous; a sorter checked whole; then the
+// backend's binary searches.
+#include "cunp/errors.hpp"
+#include "cunp/sorting.hpp"
+#include "core/array_access.hpp"
+
+namespace cunp {
+using namespace detail;
+
+ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_options& o) {
+  if (!a.valid()) throw value_error("searchsorted: null ndarray");
+  if (a.ndim() == 0) throw value_error("searchsorted: object of too small depth for desired array");
+  if (a.ndim() > 1) throw value_error("searchsorted: object too deep for desired array");
+  if (o.side != "left" && o.side != "right") throw value_error("search side must be 'left' or 'right' (got '" + o.side + "')");
+  // a Python scalar as np.asarray makes it (its default dtype), as NumPy's dtype discovery does
+  ndarray keys = v.is_array() ? v.array() : full({}, v.scalar(), std::nullopt, order::C, a.device());
+  require_same_device("searchsorted", a, keys);
+  dtype dt = promote_types(a.dtype(), keys.dtype());
+  ndarray sorted = ascontiguousarray(a, dt);
+  ndarray sorter;
+  if (o.sorter) {
+    const ndarray& s = *o.sorter;
+    if (!s.valid()) throw value_error("searchsorted: sorter is a null ndarray");
+    require_same_device("searchsorted", a, s);
+    if (!is_integer(s.dtype()) && s.dtype() != dtype::bool_) throw type_error("sorter must only contain integers");
+    if (s.ndim() != 1) throw value_error("searchsorted: sorter must be 1-d, not " + std::to_string(s.ndim()) + "-d");
+    if (s.size() != a.size()) throw value_error("sorter.size must equal a.size");
+    sorter = ascontiguousarray(s, dtype::int64);
+    if (s.size() > 0 && (min(sorter).item<std::int64_t>() < 0 || max(sorter).item<std::int64_t>() >= a.size()))
+      throw value_error("Sorter index out of range.");
+  }
+  ndarray flat_keys = ascontiguousarray(keys, dt);
+  ndarray out = new_array(keys.shape(), dtype::int64, order::C, a.device());
+  if (out.size() == 0) return out;
+  backend& be = backend_for(a.device());
+  if (!be.has_search(dt))
+    throw not_implemented("searchsorted: the " + be.name() + " backend has no " + std::string(name(dt)) + " search");
+  be.search({dt, sorted.data(), o.sorter ? static_cast<const std::int64_t*>(sorter.data()) : nullptr, a.size(),
+             flat_keys.data(), out.size(), static_cast<std::int64_t*>(out.data()), o.side == "right"});
+  return out;
+}
+
+}  // namespace cunp
