@@ -50,6 +50,9 @@ struct comparator {
   // max/min of complex values: where an output's inputs carry NaNs, the result may be any of
   // those NaN-carrying inputs (which one a reduction meets first depends on its order)
   bool complex_nan_choice = false;
+  // ptp of complex values, max - min: where an output's inputs carry NaNs, the result may be the
+  // difference of any two of those NaN-carrying inputs
+  bool complex_nan_difference = false;
   // the ulps are of the larger of the result and the inputs' finite magnitudes at that element:
   // for a formula that cancels where its result is small against its inputs (logaddexp's
   // x + log1p(exp(-|x - y|)), which NumPy's own float32 loop rounds the same way)

@@ -1302,6 +1302,7 @@ std::vector<op_record> build() {
       "ptp", [](const bound_call& c) { return std::vector<ndarray>{ptp(c.array(0), c.axis(), c.boolean("keepdims"))}; }, T::exact,
       false));
   v.back().dtypes = on_both(numeric);
+  v.back().compare.complex_nan_difference = true;
   without_xtensor(v.back(), "xtensor has no ptp");
 
   for (const char* n : {"argmax", "argmin"}) {

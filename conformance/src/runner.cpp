@@ -441,11 +441,12 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
         }
         exact = std::move(e);
       }
-      if (r.compare.complex_nan_choice && is_complex(want[k].dtype())) {
+      if ((r.compare.complex_nan_choice || r.compare.complex_nan_difference) && is_complex(want[k].dtype())) {
         oracle::arg axis = kw.count("axis") ? kw.at("axis") : oracle::arg("None");
         std::string why = oracle::call_text("cunp_harness", "complex_nan_choice",
                                             {b.arrays.at(0), got[k], want[k], axis,
-                                             kw.count("keepdims") ? kw.at("keepdims") : oracle::arg("False")});
+                                             kw.count("keepdims") ? kw.at("keepdims") : oracle::arg("False"),
+                                             r.compare.complex_nan_difference ? "True" : "False"});
         if (!why.empty()) return {verdict::fail, why};
         continue;
       }
