@@ -161,9 +161,16 @@ def reduction_reference(kind, a, axis, keepdims, result_dtype):
     return _out(e, np.zeros_like(e), b, f, np.full_like(f, FINITE))
 
 
-def scan_reference(a, axis, result_dtype):
+def scan_reference(a, axis, result_dtype, include_initial=False):
     """cumsum: NumPy accumulates sequentially, rounding every step in the result dtype, so element
-    j is bounded by j eps sum_{i<=j}|x_i| with eps of the result dtype."""
+    j is bounded by j eps sum_{i<=j}|x_i| with eps of the result dtype. include_initial
+    (cumulative_sum): an exact zero first along the axis."""
+    if include_initial:
+        x = np.asarray(a)
+        x = x.reshape(-1) if axis is None or x.ndim == 0 else x
+        ax = 0 if axis is None else axis % x.ndim
+        zero = np.zeros([1 if d == ax else n for d, n in enumerate(x.shape)], x.dtype)
+        return scan_reference(np.concatenate([zero, x], axis=ax), ax, result_dtype)
     res = np.dtype(result_dtype)
     a = np.asarray(a).astype(res)  # accumulated as cast to the result dtype
     x = a.reshape(-1) if axis is None else a

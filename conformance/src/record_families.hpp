@@ -1,5 +1,5 @@
-// The op families whose records live in files of their own (records_<family>.cpp); records.cpp
-// adds each to the table.
+// The op families whose records live in files of their own (records_<family>.cpp), which
+// records.cpp adds to the table, and the expectations they share with it.
 #pragma once
 #include <vector>
 
@@ -7,6 +7,12 @@
 
 namespace cunp::conformance {
 
-void add_sorting(std::vector<op_record>& v);  // sort, argsort, sort_complex, searchsorted
+// Casting NaN, an infinity or a float beyond the integer range to an integer dtype (a reduction's
+// dtype=int8 over special floats) is undefined: NumPy warns "invalid value encountered in cast"
+// and the value is whatever its CPU's conversion instruction gives. A skip for such cases.
+expectation undefined_integer_cast();
+
+void add_sorting(std::vector<op_record>& v);      // sort, argsort, sort_complex, searchsorted
+void add_differences(std::vector<op_record>& v);  // cumulative_sum, diff, ediff1d
 
 }  // namespace cunp::conformance

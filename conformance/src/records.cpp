@@ -357,9 +357,8 @@ expectation xtensor_annex_g() {
           "xtensor", {}};
 }
 
-// Casting NaN, an infinity or a float beyond the integer range to an integer dtype (a reduction's
-// dtype=int8 over special floats) is undefined: NumPy warns "invalid value encountered in cast"
-// and the value is whatever its CPU's conversion instruction gives.
+}  // namespace
+
 expectation undefined_integer_cast() {
   return {expectation::skip, "NaN/inf/out-of-range floats cast to an integer dtype: undefined in NumPy (CPU-dependent values)",
           [](const test_case& c, const std::vector<ndarray>& arrays) {
@@ -372,6 +371,8 @@ expectation undefined_integer_cast() {
           },
           "", {}};
 }
+
+namespace {
 
 // xtensor's max/min and maximum/minimum do not propagate NaN as NumPy's do.
 expectation xtensor_nan() {
@@ -1304,6 +1305,11 @@ std::vector<op_record> build() {
   v.back().dtypes = on_both(numeric);
   v.back().compare.complex_nan_difference = true;
   without_xtensor(v.back(), "xtensor has no ptp");
+  v.push_back(reduction(
+      "count_nonzero",
+      [](const bound_call& c) { return std::vector<ndarray>{count_nonzero(c.array(0), c.axis(), c.boolean("keepdims"))}; },
+      T::exact, false));
+  without_xtensor(v.back(), "xtensor's count_nonzero takes no keepdims");
 
   for (const char* n : {"argmax", "argmin"}) {
     op_record r;
@@ -1343,6 +1349,7 @@ std::vector<op_record> build() {
   v.push_back(cs);
 
   add_sorting(v);
+  add_differences(v);
 
   op_record cat;
   cat.name = cat.numpy = "concatenate";

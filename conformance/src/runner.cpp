@@ -420,7 +420,9 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
         oracle::arg axis = kw.count("axis") ? kw.at("axis") : oracle::arg("None");
         oracle::result er =
             t == tolerance_class::cumulative
-                ? oracle::call_module("cunp_harness", "scan_reference", {b.arrays.at(0), axis, res})
+                ? oracle::call_module("cunp_harness", "scan_reference",
+                                      {b.arrays.at(0), axis, res,
+                                       kw.count("include_initial") ? kw.at("include_initial") : oracle::arg("False")})
                 : oracle::call_module("cunp_harness", "reduction_reference",
                                       {t == tolerance_class::summation ? "'sum'" : "'prod'", b.arrays.at(0), axis,
                                        kw.count("keepdims") ? kw.at("keepdims") : oracle::arg("False"), res});

@@ -236,6 +236,8 @@ inline ndarray amin(const ndarray& a, const axes& axis = {}, bool keepdims = fal
 // true); an empty reduction is true / false.
 ndarray all(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 ndarray any(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+// numpy.count_nonzero: the int64 count of nonzero elements (NaN counts) over the axes.
+ndarray count_nonzero(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 // numpy.ptp: max minus min over the axes, by NumPy's subtract (bool input is a type_error).
 ndarray ptp(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 
@@ -258,6 +260,26 @@ struct cumsum_options {
 };
 // numpy.cumsum: running sums along an axis, accumulated in the result dtype.
 ndarray cumsum(const ndarray& a, const cumsum_options& options = {});
+struct cumulative_sum_options {
+  std::optional<std::int64_t> axis;  // none: only for 0-d and 1-d input (value_error otherwise)
+  std::optional<cunp::dtype> dtype{};
+  bool include_initial = false;  // a leading zero along the axis (the sum of nothing)
+};
+// numpy.cumulative_sum (NumPy 2's array-API scan): cumsum, a 0-d input read as 1-d.
+ndarray cumulative_sum(const ndarray& x, const cumulative_sum_options& options = {});
+
+// ---- differences: cunp::diff(a, {.n = 2, .axis = 0, .prepend = 0}) ----
+struct diff_options {
+  std::int64_t n = 1;  // times differenced (0: a itself; negative: value_error)
+  std::int64_t axis = -1;
+  // joined before / after a along the axis first (a scalar broadcast to one slice), as NumPy's
+  std::optional<operand> prepend{}, append{};
+};
+// numpy.diff: out[i] = a[i+1] - a[i] along the axis, n times (bool: not_equal).
+ndarray diff(const ndarray& a, const diff_options& options = {});
+// numpy.ediff1d: the differences of the flattened array, in its dtype, between to_begin and
+// to_end (flattened; each must cast to it under same_kind, type_error otherwise).
+ndarray ediff1d(const ndarray& ary, const std::optional<operand>& to_end = {}, const std::optional<operand>& to_begin = {});
 
 // ---- joining: cunp::concatenate({a, b}, {.axis = 1}) ----
 struct concatenate_options {

@@ -87,6 +87,9 @@ ndarray all(const ndarray& a, const axes& axis, bool keepdims) {
 ndarray any(const ndarray& a, const axes& axis, bool keepdims) {
   return ufuncs::logical_or.reduce(a, {.axis = axis, .dtype = dtype::bool_, .keepdims = keepdims});
 }
+ndarray count_nonzero(const ndarray& a, const axes& axis, bool keepdims) {
+  return sum(a.astype(dtype::bool_), axis, keepdims, dtype::int64);
+}
 ndarray ptp(const ndarray& a, const axes& axis, bool keepdims) {
   return subtract(max(a, axis, keepdims), min(a, axis, keepdims));
 }

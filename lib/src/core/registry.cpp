@@ -131,6 +131,12 @@ const std::vector<registered_op>& op_registry() {
     add_derived("max", "ptp", "statistics", false);
     add_derived("logical_and", "all", "logic", true);
     add_derived("logical_or", "any", "logic", true);
+    add_derived("logical_or", "count_nonzero", "counting", true);
+    add_derived("cumsum", "cumulative_sum", "scan", true);
+    add_derived("subtract", "ediff1d", "math", false);
+    // diff: subtract's dtypes, and bool (not_equal)
+    add_derived("subtract", "diff", "math", true);
+    for (auto& bd : r.back().backends) bd.dtypes.insert(bd.dtypes.begin(), dtype::bool_);
     struct api { const char* numpy; const char* cunp; const char* category; };
     static const api array_api[] = {
         {"numpy.empty", "cunp::empty", "creation"}, {"numpy.zeros", "cunp::zeros", "creation"},

@@ -163,4 +163,10 @@ strides_t strides_like(const ndarray& like, std::int64_t itemsize) {
   return st;
 }
 
+ndarray along(const ndarray& a, int axis, std::int64_t start, std::int64_t stop) {
+  shape_t s = a.shape();
+  s[std::size_t(axis)] = stop - start;
+  return a.view_as(a.dtype(), s, a.strides(), a.offset() + start * a.strides()[std::size_t(axis)]);
+}
+
 }  // namespace cunp::detail

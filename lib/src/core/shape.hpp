@@ -30,6 +30,9 @@ struct byte_extent {
 };
 byte_extent extent_of(const shape_t& shape, const strides_t& strides, std::int64_t itemsize);
 
+// a[start:stop] along `axis` (0 <= start <= stop <= its extent), a view.
+ndarray along(const ndarray& a, int axis, std::int64_t start, std::int64_t stop);
+
 // Strides for a new array laid out like `like` (order K: same axis order by stride).
 strides_t strides_like(const ndarray& like, std::int64_t itemsize);
 

@@ -40,13 +40,6 @@ ndarray outer_operand(const ndarray& a, const ndarray& b) {
   return a.reshape(s);
 }
 
-// a[start:stop] along `axis`, a view
-ndarray along(const ndarray& a, int axis, std::int64_t start, std::int64_t stop) {
-  shape_t s = a.shape();
-  s[std::size_t(axis)] = stop - start;
-  return a.view_as(a.dtype(), s, a.strides(), a.offset() + start * a.strides()[std::size_t(axis)]);
-}
-
 // The method's ufunc, its loop and how it runs one step of it.
 class method {
  public:

@@ -1,0 +1,82 @@
+// cumulative_sum, diff and ediff1d: NumPy's Python algorithms (numpy/lib/_function_base_impl.py,
+// _arraysetops_impl.py, _core/fromnumeric.py), step by step through cunp's ops, so dtypes and
+// errors come out as NumPy's do.
+#include "cunp/errors.hpp"
+#include "cunp/ops.hpp"
+#include "core/shape.hpp"
+
+namespace cunp {
+using namespace detail;
+
+namespace {
+// np.asanyarray of an argument: a Python scalar becomes a 0-d array of its default dtype
+ndarray as_array(const operand& x, const device& dev) {
+  return x.is_array() ? x.array() : full({}, x.scalar(), std::nullopt, order::C, dev);
+}
+}  // namespace
+
+ndarray cumulative_sum(const ndarray& x, const cumulative_sum_options& o) {
+  if (!x.valid()) throw value_error("cumulative_sum: null ndarray");
+  if (!o.axis && x.ndim() > 1)
+    throw value_error("For arrays which have more than one dimension ``axis`` argument is required.");
+  ndarray src = x.ndim() == 0 ? x.reshape({1}) : x;
+  std::int64_t axis = o.axis ? normalize_axis(*o.axis, src.ndim()) : 0;
+  ndarray sums = cumsum(src, {axis, o.dtype});
+  if (!o.include_initial) return sums;
+  shape_t first = sums.shape();
+  first[std::size_t(axis)] = 1;
+  return concatenate({zeros(first, sums.dtype(), order::C, x.device()), sums}, {.axis = axis});
+}
+
+ndarray diff(const ndarray& a_in, const diff_options& o) {
+  if (!a_in.valid()) throw value_error("diff: null ndarray");
+  if (o.n == 0) return a_in;
+  if (o.n < 0) throw value_error("order must be non-negative but got " + std::to_string(o.n));
+  if (a_in.ndim() == 0) throw value_error("diff requires input that is at least one dimensional");
+  int axis = int(normalize_axis(o.axis, a_in.ndim()));
+  // a scalar to join is broadcast to one slice along the axis
+  auto joined = [&](const operand& x) {
+    ndarray v = as_array(x, a_in.device());
+    if (v.ndim() != 0) return v;
+    shape_t s = a_in.shape();
+    s[std::size_t(axis)] = 1;
+    return v.broadcast_to(s);
+  };
+  std::vector<ndarray> parts;
+  if (o.prepend) parts.push_back(joined(*o.prepend));
+  parts.push_back(a_in);
+  if (o.append) parts.push_back(joined(*o.append));
+  ndarray a = parts.size() > 1 ? concatenate(parts, {.axis = axis}) : a_in;
+  for (std::int64_t k = 0; k < o.n; ++k) {
+    std::int64_t m = a.shape()[std::size_t(axis)];
+    ndarray hi = along(a, axis, m > 0 ? 1 : 0, m), lo = along(a, axis, 0, m > 0 ? m - 1 : 0);
+    a = a.dtype() == dtype::bool_ ? not_equal(hi, lo) : subtract(hi, lo);
+  }
+  return a;
+}
+
+ndarray ediff1d(const ndarray& ary_in, const std::optional<operand>& to_end, const std::optional<operand>& to_begin) {
+  if (!ary_in.valid()) throw value_error("ediff1d: null ndarray");
+  ndarray ary = ary_in.reshape({-1});
+  std::int64_t n = ary.size();
+  auto between = [&] { return subtract(along(ary, 0, n > 0 ? 1 : 0, n), along(ary, 0, 0, n > 0 ? n - 1 : 0)); };
+  if (!to_begin && !to_end) return between();
+  // each end must cast to ary's dtype under same_kind, as NumPy checks before it subtracts
+  auto end_values = [&](const std::optional<operand>& x, const char* which) {
+    if (!x) return ndarray();
+    ndarray v = as_array(*x, ary.device());
+    if (!can_cast(v.dtype(), ary.dtype(), casting::same_kind))
+      throw type_error(std::string("dtype of `") + which + "` must be compatible with input `ary` under the `same_kind` rule.");
+    return v.reshape({-1});
+  };
+  ndarray begin = end_values(to_begin, "to_begin"), end = end_values(to_end, "to_end");
+  std::int64_t l_begin = begin.valid() ? begin.size() : 0, l_end = end.valid() ? end.size() : 0;
+  std::int64_t l_diff = std::max<std::int64_t>(n - 1, 0);
+  ndarray result = empty({l_begin + l_diff + l_end}, ary.dtype(), order::C, ary.device());
+  if (l_begin > 0) along(result, 0, 0, l_begin).assign(begin);
+  if (l_end > 0) along(result, 0, l_begin + l_diff, l_begin + l_diff + l_end).assign(end);
+  subtract(along(ary, 0, n > 0 ? 1 : 0, n), along(ary, 0, 0, n > 0 ? n - 1 : 0), {.out = along(result, 0, l_begin, l_begin + l_diff)});
+  return result;
+}
+
+}  // namespace cunp
