@@ -136,10 +136,12 @@ def _complex_prod_outcomes(z, axes, keepdims, n, res, acc):
     return exact, bound, flags
 
 
-def reduction_reference(kind, a, axis, keepdims, result_dtype):
-    """kind 'sum' or 'prod'. Returns (exact_re, exact_im, bound, flags_re, flags_im) shaped as
-    the result: the exact value, the error bound (an element's |error| per component), and the
-    outcome flags of each component."""
+def reduction_reference(kind, a, axis, keepdims, result_dtype, dtype=None):
+    """kind 'sum', 'prod' or 'mean' (with its dtype= keyword). Returns (exact_re, exact_im, bound,
+    flags_re, flags_im) shaped as the result: the exact value, the error bound (an element's
+    |error| per component), and the outcome flags of each component."""
+    if kind == "mean":
+        return _mean_reference(a, axis, keepdims, result_dtype, dtype)
     res = np.dtype(result_dtype)
     # both sides reduce the inputs as cast to the result dtype (dtype=float32 rounds them first)
     a = np.asarray(a).astype(res)
@@ -159,6 +161,44 @@ def reduction_reference(kind, a, axis, keepdims, result_dtype):
     x = a.astype(np.longdouble)
     e, b, f = (_sum_outcomes if kind == "sum" else _prod_outcomes)(x, axes, keepdims, n, real_res, acc)
     return _out(e, np.zeros_like(e), b, f, np.full_like(f, FINITE))
+
+
+def _mean_reference(a, axis, keepdims, result_dtype, dtype=None):
+    """mean: NumPy's sum in dtype= or the accumulator (float64 for integers, float32 for float16),
+    divided by the count in it, then cast to the result: the sum's bound over n, plus an eps of
+    the sum's dtype for the rounding of the sum and of the quotient; the cast may overflow (float16),
+    and a complex quotient is a complex division by n + 0j, where a part that is infinite or NaN
+    makes NaN of the other (times 0). An empty mean is NaN (0 / 0)."""
+    res = np.dtype(result_dtype)
+    real_res = np.empty(0, res).real.dtype
+    summed = np.dtype(dtype) if dtype is not None else np.result_type(_ACCUMULATOR.get(real_res, real_res), res)
+    acc_real = np.empty(0, summed).real.dtype
+    er, ei, b, fr, fi = reduction_reference("sum", a, axis, keepdims, summed)
+    a = np.asarray(a)
+    n = _count(a, _axes(a, axis))
+    if n == 0:
+        nan = np.full_like(fr, NAN)
+        return _out(er, ei, b, nan, nan if res.kind == "c" else fi)
+    eps = np.finfo(acc_real).eps
+    em, im = er / n, ei / n
+    bm = (b + eps * (np.maximum(np.abs(er), np.abs(ei)) + b)) / n
+    big = _overflow(real_res)
+
+    def cast(e, f):
+        return f | np.where(e + bm >= big, PINF, 0) | np.where(e - bm <= -big, NINF, 0)
+
+    fr = cast(em, fr)
+    if res.kind == "c":
+        fi = cast(im, fi)
+
+        # NumPy's complex division by n + 0j: re = (re + im * 0) / n, im = (im - re * 0) / n, so a
+        # part is NaN where the other is infinite or NaN
+        def divided(own, other):
+            may, must = (other & (PINF | NINF | NAN)) != 0, (other & (FINITE | ZERO)) == 0
+            return np.where(must, NAN, np.where(may, own | NAN, own))
+
+        fr, fi = divided(fr, fi), divided(fi, fr)
+    return _out(em, im, bm, fr, fi)
 
 
 def scan_reference(a, axis, result_dtype, include_initial=False):
@@ -531,6 +571,15 @@ def cast_undefined(a, dtype):
     x = a.real.astype(np.float64)
     info = np.iinfo(np.dtype(dtype))
     return bool(np.any(~np.isfinite(x) | (x <= float(info.min) - 1) | (x >= float(info.max) + 1)))
+
+
+def mean_cast_undefined(a, axes, dtype):
+    """np.mean(a, axes, dtype=<integer>): whether NumPy's quotient, the sum in dtype over the
+    count in float64 (NaN for an empty mean), is cast back beyond the integer range."""
+    a = np.asarray(a)
+    count = int(np.prod([a.shape[d] for d in axes])) if a.ndim else 1
+    with np.errstate(all="ignore"):
+        return cast_undefined(np.add.reduce(a, axis=tuple(axes), dtype=dtype) / np.float64(count), dtype)
 
 
 def complex_nan_choice(a, got, want, axis=None, keepdims=False, difference=False):

@@ -9,7 +9,7 @@
 namespace cunp::conformance {
 
 const char* name(tolerance_class t) {
-  static const char* names[] = {"exact", "rounding", "transcendental", "summation", "product", "cumulative"};
+  static const char* names[] = {"exact", "rounding", "transcendental", "summation", "product", "cumulative", "mean"};
   return names[int(t)];
 }
 
@@ -44,11 +44,12 @@ std::string flags_text(std::int64_t f) {
   return s;
 }
 
-bool is_order_dependent(tolerance_class t) {
-  return t == tolerance_class::summation || t == tolerance_class::product || t == tolerance_class::cumulative;
-}
-
 }  // namespace
+
+bool is_order_dependent(tolerance_class t) {
+  return t == tolerance_class::summation || t == tolerance_class::product || t == tolerance_class::cumulative ||
+         t == tolerance_class::mean;
+}
 
 double spacing(double m, dtype d) {
   float_format f = format_of(d);
@@ -143,7 +144,8 @@ verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarr
       case tolerance_class::transcendental: allowed_ulp = d == dtype::float16 ? 1 : complex_inputs ? 8 : 4; break;
       case tolerance_class::summation:
       case tolerance_class::product:
-      case tolerance_class::cumulative: break;  // handled above
+      case tolerance_class::cumulative:
+      case tolerance_class::mean: break;  // handled above
     }
     if (power) {
       allowed_ulp *= power->ulp_factor[i];

@@ -51,6 +51,10 @@ verdict compare_layout(const ndarray& got, bool want_c_contiguous, bool want_f_c
 // `input_scale`, where given: per output element, the largest finite input magnitude
 // (comparator::ulps_of_inputs). `power`, where given: per output element allowances of a complex
 // power (comparator::power_conditioning).
+// Whether a class compares against an exact reference and the outcomes some order of operations
+// gives (summation, product, cumulative, mean).
+bool is_order_dependent(tolerance_class t);
+
 verdict compare_values(const comparator& cmp, const ndarray& got, const ndarray& want, const exact_reference* ref,
                        bool complex_inputs, const std::vector<double>* input_scale = nullptr,
                        const power_allowance* power = nullptr);

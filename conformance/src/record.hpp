@@ -24,7 +24,8 @@ namespace cunp::conformance {
 //   summation, product: against the exact result, within the bound of any order of n reduced
 //     elements, and only the outcomes some order can give (cunp_harness.reduction_reference);
 //   cumulative: a scan, element j bounded as a sum of j + 1 elements (scan_reference).
-enum class tolerance_class { exact, rounding, transcendental, summation, product, cumulative };
+//   mean: a summation divided by the count (cunp_harness._mean_reference).
+enum class tolerance_class { exact, rounding, transcendental, summation, product, cumulative, mean };
 const char* name(tolerance_class t);
 
 // What a result is compared by: values (under a tolerance class), a property, or (metadata) its

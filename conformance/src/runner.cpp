@@ -414,8 +414,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
     for (std::size_t k = 0; k < got.size(); ++k) {
       std::optional<exact_reference> exact;
       tolerance_class t = r.compare.tolerance;
-      if ((t == tolerance_class::summation || t == tolerance_class::product || t == tolerance_class::cumulative) &&
-          is_inexact(want[k].dtype())) {
+      if (is_order_dependent(t) && is_inexact(want[k].dtype())) {
         std::string res = "np." + std::string(name(want[k].dtype()));
         oracle::arg axis = kw.count("axis") ? kw.at("axis") : oracle::arg("None");
         oracle::result er =
@@ -424,8 +423,10 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
                                       {b.arrays.at(0), axis, res,
                                        kw.count("include_initial") ? kw.at("include_initial") : oracle::arg("False")})
                 : oracle::call_module("cunp_harness", "reduction_reference",
-                                      {t == tolerance_class::summation ? "'sum'" : "'prod'", b.arrays.at(0), axis,
-                                       kw.count("keepdims") ? kw.at("keepdims") : oracle::arg("False"), res});
+                                      {t == tolerance_class::summation ? "'sum'" : t == tolerance_class::mean ? "'mean'" : "'prod'",
+                                       b.arrays.at(0), axis,
+                                       kw.count("keepdims") ? kw.at("keepdims") : oracle::arg("False"), res,
+                                       kw.count("dtype") ? kw.at("dtype") : oracle::arg("None")});
         if (er.raised()) return {verdict::fail, "harness: the exact reference raised " + er.error().type + ": " + er.error().message};
         const auto& parts = er.tuple();
         auto re = parts[0].array().reshape({-1}).to_host<double>(), im = parts[1].array().reshape({-1}).to_host<double>();

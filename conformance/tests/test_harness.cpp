@@ -342,6 +342,22 @@ TEST_SUITE("comparators") {
     oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", h, "None", "False", "np.float16"});
     CHECK(hr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::pos_inf);
   }
+  TEST_CASE("mean reference: a float16 mean sums in float32; a complex NaN part spreads to the other") {
+    start_oracle();
+    // 60000 + 60000 overflows float16 but not float32: the mean is finite
+    ndarray h = host_array({60000, 60000}, {2}, dtype::float16);
+    oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", h, "None", "False", "np.float16"});
+    CHECK(hr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::finite);
+    // (nan + 0.5j) + 1: NumPy's division by 2 + 0j makes the imaginary part NaN too
+    ndarray z = oracle::eval("np.array([complex(np.nan, 0.5), 1], dtype=np.complex64)").array();
+    oracle::result zr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", z, "None", "False", "np.complex64"});
+    CHECK(zr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
+    CHECK(zr.tuple()[4].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
+    // an empty mean is NaN
+    ndarray e = host_array({}, {0});
+    oracle::result er = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", e, "None", "False", "np.float64"});
+    CHECK(er.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
+  }
   TEST_CASE("sorted permutation: ties in any order") {
     start_oracle();
     comparator c;

@@ -236,6 +236,10 @@ inline ndarray amin(const ndarray& a, const axes& axis = {}, bool keepdims = fal
 // true); an empty reduction is true / false.
 ndarray all(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 ndarray any(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+// numpy.mean: the sum over the axes divided by their count, NumPy's way: integers and bool sum
+// in float64, float16 in float32 (the result back in float16), the others in their own dtype;
+// with dtype, summed and divided in it (an integer dtype truncates). An empty mean is NaN.
+ndarray mean(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
 // numpy.count_nonzero: the int64 count of nonzero elements (NaN counts) over the axes.
 ndarray count_nonzero(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 // numpy.ptp: max minus min over the axes, by NumPy's subtract (bool input is a type_error).

@@ -87,6 +87,17 @@ ndarray all(const ndarray& a, const axes& axis, bool keepdims) {
 ndarray any(const ndarray& a, const axes& axis, bool keepdims) {
   return ufuncs::logical_or.reduce(a, {.axis = axis, .dtype = dtype::bool_, .keepdims = keepdims});
 }
+ndarray mean(const ndarray& a, const axes& axis, bool keepdims, std::optional<dtype> dt) {
+  if (!a.valid()) throw value_error("mean: null ndarray");
+  std::int64_t count = 1;
+  for (int d : normalize_axes(axis, a.ndim())) count *= a.shape()[std::size_t(d)];
+  bool half_result = !dt && a.dtype() == dtype::float16;
+  dtype acc = dt ? *dt : half_result ? dtype::float32 : is_inexact(a.dtype()) ? a.dtype() : dtype::float64;
+  ndarray total = sum(a, axis, keepdims, acc);
+  // NumPy divides into the sum itself, cast unsafe (an integer dtype truncates the quotient)
+  divide(total, count, {.out = total, .casting = casting::unsafe});
+  return half_result ? total.astype(dtype::float16) : total;
+}
 ndarray count_nonzero(const ndarray& a, const axes& axis, bool keepdims) {
   return sum(a.astype(dtype::bool_), axis, keepdims, dtype::int64);
 }

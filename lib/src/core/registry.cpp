@@ -132,6 +132,7 @@ const std::vector<registered_op>& op_registry() {
     add_derived("logical_and", "all", "logic", true);
     add_derived("logical_or", "any", "logic", true);
     add_derived("logical_or", "count_nonzero", "counting", true);
+    add_derived("sum", "mean", "statistics", true);
     add_derived("cumsum", "cumulative_sum", "scan", true);
     add_derived("subtract", "ediff1d", "math", false);
     // diff: subtract's dtypes, and bool (not_equal)
