@@ -264,7 +264,8 @@ int main(int argc, char** argv) {
                           {"generated", now_utc()},
                           {"devices", {{dev.str(), device_name(dev)}}},
                           {"results", results}};
-    std::string stem = case_json.empty() && case_file.empty() ? op_name : "case";
+    // every op ('*') writes every_op.*.json, a name without a glob character
+    std::string stem = !case_json.empty() || !case_file.empty() ? "case" : op_name == "*" ? "every_op" : op_name;
     if (shard != "0/1") stem += ".shard" + shard.substr(0, shard.find('/')) + "of" + shard.substr(shard.find('/') + 1);
     std::ofstream(results_dir + "/" + stem + "." + backend + "." + ref_name + ".json") << doc.dump(1) << "\n";
   }

@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
                 results_dir.c_str());
     return 1;
   }
-  std::ifstream f(results_dir + "/all." + backend + ".numpy.json");
+  std::ifstream f(results_dir + "/every_op." + backend + ".numpy.json");
   if (!f) {
     std::printf("FAIL: no results JSON in %s\n", results_dir.c_str());
     return 1;

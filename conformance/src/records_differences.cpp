@@ -18,6 +18,7 @@ op_record record(const char* name, cunp_call call) {
   r.call = std::move(call);
   r.dtypes = {{"host", every_dtype()}, {"cuda", every_dtype()}};
   r.xtensor_note = "xtensor has no equivalent with NumPy's keywords";
+  r.composite = true;  // cumsum, subtract, not_equal and concatenate underneath
   return r;
 }
 

@@ -73,6 +73,7 @@ void add_sorting(std::vector<op_record>& v) {
   sc.call = [](const bound_call& c) { return std::vector<ndarray>{sort_complex(c.array(0))}; };
   sc.kwargs.clear();
   sc.samples = std::make_shared<without_keywords>(sort_samples());
+  sc.composite = true;  // sort and astype underneath
   sc.errors = [](const op_record& self) {
     return std::vector<error_case>{{make_case(self, {array(dtype::float32, {})}), "AxisError"}};
   };
