@@ -7,6 +7,9 @@
 
 namespace cunp::conformance {
 
+// The same dtype claims on the host and CUDA backends.
+std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d);
+
 // Casting NaN, an infinity or a float beyond the integer range to an integer dtype (a reduction's
 // dtype=int8 over special floats) is undefined: NumPy warns "invalid value encountered in cast"
 // and the value is whatever its CPU's conversion instruction gives. A skip for such cases.

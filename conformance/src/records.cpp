@@ -128,7 +128,6 @@ const std::vector<dtype> integers = all_but({dtype::bool_, dtype::float16, dtype
 const std::vector<dtype> numeric = all_but({dtype::bool_});
 const std::vector<dtype> non_complex = all_but({dtype::complex64, dtype::complex128});
 
-std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d) { return {{"host", d}, {"cuda", d}}; }
 
 // Whether the oracle's NumPy is older than 2.5 (whose where and float16 nextafter changed).
 bool numpy_before_2_5() {
@@ -358,6 +357,8 @@ expectation xtensor_annex_g() {
 }
 
 }  // namespace
+
+std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d) { return {{"host", d}, {"cuda", d}}; }
 
 expectation undefined_integer_cast() {
   return {expectation::skip, "NaN/inf/out-of-range floats cast to an integer dtype: undefined in NumPy (CPU-dependent values)",

@@ -9,14 +9,12 @@ using json = nlohmann::json;
 
 namespace {
 
-std::vector<dtype> every_dtype() { return std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)); }
-
 op_record record(const char* name, cunp_call call) {
   op_record r;
   r.name = r.numpy = name;
   r.registry_name = std::string("numpy.") + name;
   r.call = std::move(call);
-  r.dtypes = {{"host", every_dtype()}, {"cuda", every_dtype()}};
+  r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
   r.xtensor_note = "xtensor has no equivalent with NumPy's keywords";
   r.composite = true;  // cumsum, subtract, not_equal and concatenate underneath
   return r;
@@ -126,7 +124,7 @@ void add_differences(std::vector<op_record>& v) {
   ed.samples = keyword_samples(first_argument::array, {{{"to_end", {nullptr, 5}}, {"to_begin", {nullptr, -2}}}});
   ed.compare.tolerance = tolerance_class::rounding;
   std::vector<dtype> numeric(std::begin(all_dtypes) + 1, std::end(all_dtypes));  // bool subtracts in no loop
-  ed.dtypes = {{"host", numeric}, {"cuda", numeric}};
+  ed.dtypes = on_both(numeric);
   v.push_back(ed);
 }
 

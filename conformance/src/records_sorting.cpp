@@ -43,8 +43,7 @@ op_record sort_record(const char* name, ndarray (*fn)(const ndarray&, const sort
   r.name = r.numpy = name;
   r.registry_name = std::string("numpy.") + name;
   r.call = [fn](const bound_call& c) { return std::vector<ndarray>{fn(c.array(0), sort_kw(c))}; };
-  std::vector<dtype> every(std::begin(all_dtypes), std::end(all_dtypes));
-  r.dtypes = {{"host", every}, {"cuda", every}};
+  r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
   r.kwargs = {{"axis", kw_kind::integer}, {"kind", kw_kind::string}, {"stable", kw_kind::boolean}};
   r.samples = sort_samples();
   r.compare.kind = by;

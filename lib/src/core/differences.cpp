@@ -59,8 +59,8 @@ ndarray ediff1d(const ndarray& ary_in, const std::optional<operand>& to_end, con
   if (!ary_in.valid()) throw value_error("ediff1d: null ndarray");
   ndarray ary = ary_in.reshape({-1});
   std::int64_t n = ary.size();
-  auto between = [&] { return subtract(along(ary, 0, n > 0 ? 1 : 0, n), along(ary, 0, 0, n > 0 ? n - 1 : 0)); };
-  if (!to_begin && !to_end) return between();
+  ndarray hi = along(ary, 0, n > 0 ? 1 : 0, n), lo = along(ary, 0, 0, n > 0 ? n - 1 : 0);
+  if (!to_begin && !to_end) return subtract(hi, lo);
   // each end must cast to ary's dtype under same_kind, as NumPy checks before it subtracts
   auto end_values = [&](const std::optional<operand>& x, const char* which) {
     if (!x) return ndarray();
@@ -75,7 +75,7 @@ ndarray ediff1d(const ndarray& ary_in, const std::optional<operand>& to_end, con
   ndarray result = empty({l_begin + l_diff + l_end}, ary.dtype(), order::C, ary.device());
   if (l_begin > 0) along(result, 0, 0, l_begin).assign(begin);
   if (l_end > 0) along(result, 0, l_begin + l_diff, l_begin + l_diff + l_end).assign(end);
-  subtract(along(ary, 0, n > 0 ? 1 : 0, n), along(ary, 0, 0, n > 0 ? n - 1 : 0), {.out = along(result, 0, l_begin, l_begin + l_diff)});
+  subtract(hi, lo, {.out = along(result, 0, l_begin, l_begin + l_diff)});
   return result;
 }
 

@@ -1,7 +1,6 @@
 // sort and argsort: NumPy's keywords (axis, kind, stable), the sorted axis moved last and made
 // C-contiguous, then the backend's segmented sort.
 #include <cctype>
-#include <numeric>
 
 #include "cunp/errors.hpp"
 #include "cunp/sorting.hpp"
