@@ -4,56 +4,12 @@
 // pseudo-random values on every side: frac(sin(i * 12.9898) * 43758.5453) computed in float64,
 // then cast.
 #include <cstdio>
-#include <functional>
 #include <string>
 
-#include "cunp/cunp.hpp"
-#include "cunp/oracle.hpp"
-#include "cupy_timing.hpp"
-#include "timer.hpp"
+#include "workload.hpp"
 
 using namespace cunp;
-
-namespace {
-
-ndarray pseudo_random(const device& d, std::int64_t n, dtype dt) {
-  ndarray s = sin(arange(0, n, 1, dtype::float64, d) * 12.9898) * 43758.5453;
-  ndarray f = s - floor(s);
-  // int32: spread over the whole range, so the radix sort sees every bit vary
-  return dt == dtype::int32 ? ((f - 0.5) * 4.0e9).astype(dt) : f.astype(dt);
-}
-
-// The same values in Python (`xp` is np or cp), as the statements defining x.
-std::string python_input(std::int64_t n, dtype dt, const std::string& shape) {
-  std::string x = "s = xp.sin(xp.arange(" + std::to_string(n) + ", dtype=xp.float64) * 12.9898) * 43758.5453\nf = s - xp.floor(s)\n";
-  if (dt == dtype::int32) x += "x = ((f - 0.5) * 4.0e9).astype(xp.int32)";
-  else x += "x = f.astype(xp." + std::string(name(dt)) + ")";
-  return x + ".reshape(" + shape + ")\n";
-}
-
-std::string numpy_ms(const std::string& input, const std::string& call) {
-  return oracle::exec_text("import time\nxp = np\n" + input + "call = '" + call + "'\n" + R"(
-f = eval('lambda: ' + call.replace('cp.', 'np.'))
-ts = []
-for rep in range(3):
-    t = time.perf_counter()
-    f()
-    ts.append((time.perf_counter() - t) * 1e3)
-ts.sort()
-result = '%.1f' % ts[1]
-)");
-}
-
-struct workload {
-  const char* label;
-  std::int64_t n;
-  dtype dt;
-  shape_t shape;
-  std::function<ndarray(const ndarray&)> cunp;
-  const char* call;  // the same call in CuPy (and NumPy, np for cp) over x
-};
-
-}  // namespace
+using bench::workload;
 
 int main(int argc, char** argv) {
   device d = default_device();
@@ -77,24 +33,14 @@ int main(int argc, char** argv) {
   };
   std::printf("n = %.0e; median of 21 after 3 warm-ups (NumPy: median of 3)\n", double(n));
   std::printf("| workload | cunp ms | CuPy ms | NumPy ms |\n| --- | --- | --- | --- |\n");
-  for (const workload& w : ws) {
-    ndarray x = pseudo_random(d, w.n, w.dt).reshape(w.shape);
-    double t = bench::median_ms(d, [&] { (void)w.cunp(x); });
-    std::string shape = "(";
-    for (auto e : w.shape) shape += std::to_string(e) + ",";
-    shape += ")";
-    std::string input = python_input(w.n, w.dt, shape);
-    std::string cp = d.kind == device_kind::cuda ? bench::cupy_median_ms(input, w.call) : "-";
-    std::printf("| %s | %.3f | %s | %s |\n", w.label, t, cp.c_str(), numpy_ms(input, w.call).c_str());
-    std::fflush(stdout);
-  }
+  for (const workload& w : ws) (void)bench::run_row(d, w);
   // searchsorted: n keys into the sorted first n / 10 of them
-  ndarray keys = pseudo_random(d, n, dtype::float32);
+  ndarray keys = bench::pseudo_random(d, n, dtype::float32);
   ndarray run = sort(keys[{slice(0, n / 10)}]);
   double t = bench::median_ms(d, [&] { (void)searchsorted(run, keys); });
-  std::string input = python_input(n, dtype::float32, "(" + std::to_string(n) + ",)") + "a = xp.sort(x[:" + std::to_string(n / 10) + "])\n";
+  std::string input = bench::python_input(n, dtype::float32, {n}) + "a = xp.sort(x[:" + std::to_string(n / 10) + "])\n";
   std::string cp = d.kind == device_kind::cuda ? bench::cupy_median_ms(input, "cp.searchsorted(a, x)") : "-";
   std::printf("| searchsorted, n float32 keys into n / 10 sorted | %.3f | %s | %s |\n", t, cp.c_str(),
-              numpy_ms(input, "cp.searchsorted(a, x)").c_str());
+              bench::numpy_ms(input, "cp.searchsorted(a, x)").c_str());
   return 0;
 }
