@@ -1,6 +1,6 @@
 // Reduction and scan benchmarks (not tests): sum over either axis of a (10000, 1000) float32 batch,
-// as bandwidth beside a copy of the same array measured in this run, cumsum of 1e8 float32 and mean
-// of 1e8 float64, against CuPy (CUDA events, this process) and NumPy (median of 3). argv[1] scales
+// as bandwidth beside a copy of the same array measured in this run, cumsum of 1e8 float32, mean
+// and var of 1e8 float64, against CuPy (CUDA events, this process) and NumPy (median of 3). argv[1] scales
 // every size (1.0 by default; the host backend runs a tenth).
 #include <cstdio>
 #include <string>
@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   const workload flat[] = {
       {"cumsum, 1e8 float32", big, dtype::float32, {big}, [](const ndarray& x) { return cumsum(x); }, "cp.cumsum(x)"},
       {"mean, 1e8 float64", big, dtype::float64, {big}, [](const ndarray& x) { return mean(x, std::nullopt); }, "cp.mean(x)"},
+      {"var, 1e8 float64", big, dtype::float64, {big}, [](const ndarray& x) { return var(x); }, "cp.var(x)"},
   };
   std::printf("scale %.2f; median of 21 after 3 warm-ups (NumPy: median of 3)\n", scale);
   std::printf("| workload | cunp ms | CuPy ms | NumPy ms |\n| --- | --- | --- | --- |\n");

@@ -69,19 +69,51 @@ def _sum_outcomes(x, axes, keepdims, n, res, acc):
     return exact, bound, flags
 
 
-def _prod_outcomes(x, axes, keepdims, n, res, acc):
-    """Outcomes and bound of a real product over `axes` (x is longdouble)."""
-    red = dict(axis=axes, keepdims=keepdims)
+class _Over:
+    """Reductions over axes (keepdims as asked): every element of the slice at once."""
+
+    def __init__(self, axes, keepdims):
+        self.kw = dict(axis=axes, keepdims=keepdims)
+
+    def sum(self, x):
+        return np.sum(x, **self.kw)
+
+    def prod(self, x):
+        return np.prod(x, **self.kw)
+
+    def any(self, x):
+        return np.any(x, **self.kw)
+
+
+class _Prefix:
+    """The same over every prefix along an axis: a scan's element j reduces elements 0..j."""
+
+    def __init__(self, axis):
+        self.axis = axis
+
+    def sum(self, x):
+        return np.cumsum(x, axis=self.axis)
+
+    def prod(self, x):
+        return np.cumprod(x, axis=self.axis)
+
+    def any(self, x):
+        return np.cumsum(x, axis=self.axis) > 0
+
+
+def _prod_outcomes(x, red, n, res, acc):
+    """Outcomes and bound of a real product over `red` (_Over or _Prefix; x is longdouble; n the
+    count of factors, per element for a scan)."""
     mag = np.abs(x)
     fin = np.isfinite(x)
     nonzero = fin & (mag != 0)
-    has_nan = np.any(np.isnan(x), **red)
-    has_inf = np.any(np.isinf(x), **red)
-    has_zero = np.any(mag == 0, **red)
-    negative = np.sum(np.signbit(x), **red) % 2 == 1
-    big = np.prod(np.where(nonzero & (mag > 1), mag, 1), **red)  # largest partial product
-    small = np.prod(np.where(nonzero & (mag < 1), mag, 1), **red)  # smallest partial product
-    exact_mag = np.prod(np.where(nonzero, mag, 1), **red)
+    has_nan = red.any(np.isnan(x))
+    has_inf = red.any(np.isinf(x))
+    has_zero = red.any(mag == 0)
+    negative = red.sum(np.signbit(x).astype(np.int64)) % 2 == 1
+    big = red.prod(np.where(nonzero & (mag > 1), mag, 1))  # largest partial product
+    small = red.prod(np.where(nonzero & (mag < 1), mag, 1))  # smallest partial product
+    exact_mag = red.prod(np.where(nonzero, mag, 1))
     fa, fr = np.finfo(acc), np.finfo(res)
     can_over = big >= _overflow(acc)
     # half the smallest subnormal rounds to zero (ties to even)
@@ -89,9 +121,10 @@ def _prod_outcomes(x, axes, keepdims, n, res, acc):
     # relative error (n - 1) eps; where a partial product can be subnormal, each of the n - 1
     # multiplications rounds with an absolute error of up to half the smallest subnormal, which
     # the factors multiplied in later (at most all those above one) can magnify
-    bound = max(n - 1, 0) * np.longdouble(fa.eps) * exact_mag
+    steps = np.maximum(n - 1, 0)
+    bound = steps * np.longdouble(fa.eps) * exact_mag
     bound = bound + np.where(small < np.longdouble(fa.smallest_normal),
-                             max(n - 1, 0) * np.longdouble(fa.smallest_subnormal) / 2 * np.maximum(big, 1), 0)
+                             steps * np.longdouble(fa.smallest_subnormal) / 2 * np.maximum(big, 1), 0)
     inf_flag = np.where(negative, NINF, PINF)
     flags = np.where(exact_mag - bound < _overflow(res), FINITE, 0)
     flags |= np.where(can_over | (exact_mag + bound >= _overflow(res)), inf_flag, 0)
@@ -108,40 +141,60 @@ def _kind(x):
     return np.where(np.isnan(x), NAN, np.where(x == np.inf, PINF, np.where(x == -np.inf, NINF, FINITE)))
 
 
-def _complex_prod_outcomes(z, axes, keepdims, n, res, acc):
+def _complex_prod_outcomes(z, red, n, res, acc):
     """A complex product: norm-wise bound; where a partial product can leave the range, or an
     input has an inf or NaN component, a complex multiply meets inf*0 and inf-inf, so either
-    component may be inf or NaN in some order (and never finite once an input is non-finite)."""
-    red = dict(axis=axes, keepdims=keepdims)
-    if n <= 1:  # no multiplication happens: the element itself, of its own kinds
-        exact = np.prod(z, **red)
-        return exact, np.zeros(exact.shape, np.longdouble), (_kind(exact.real), _kind(exact.imag))
+    component may be inf or NaN in some order (and never finite once an input is non-finite).
+    Where a single factor is taken (n == 1), the element itself, of its own kinds."""
+    alone = red.prod(z)
     finite = np.isfinite(z.real) & np.isfinite(z.imag)
-    nonfinite_input = np.any(~finite, **red)
+    nonfinite_input = red.any(~finite)
     z = np.where(finite, z, 1)
-    exact = np.prod(z, **red)
+    exact = red.prod(z)
     mag = np.abs(z)
-    big = np.prod(np.where(mag > 1, mag, 1), **red)
-    small = np.prod(np.where(mag < 1, mag, 1), **red)
+    big = red.prod(np.where(mag > 1, mag, 1))
+    small = red.prod(np.where(mag < 1, mag, 1))
     fa = np.finfo(acc)
+    steps = np.maximum(n - 1, 0)
     # each complex multiply is within sqrt(5) eps norm-wise
-    bound = max(n - 1, 0) * np.sqrt(5) * np.longdouble(fa.eps) * np.abs(exact)
+    bound = steps * np.sqrt(5) * np.longdouble(fa.eps) * np.abs(exact)
     # a complex multiply rounds four products and two sums: twice the smallest subnormal each,
     # magnified by the factors multiplied in later
     bound = bound + np.where(small < np.longdouble(fa.smallest_normal),
-                             max(n - 1, 0) * 2 * np.longdouble(fa.smallest_subnormal) * np.maximum(big, 1), 0)
+                             steps * 2 * np.longdouble(fa.smallest_subnormal) * np.maximum(big, 1), 0)
     leaves = (big >= _overflow(acc)) | (small <= np.longdouble(fa.smallest_subnormal) / 2)
     flags = np.where(leaves, FINITE | PINF | NINF | NAN | ZERO, FINITE)
     flags = np.where(nonfinite_input, PINF | NINF | NAN, flags)
-    return exact, bound, flags
+    single = n <= 1
+    return (np.where(single, alone, exact), bound,
+            (np.where(single, _kind(alone.real), flags), np.where(single, _kind(alone.imag), flags)))
 
 
-def reduction_reference(kind, a, axis, keepdims, result_dtype, dtype=None):
-    """kind 'sum', 'prod' or 'mean' (with its dtype= keyword). Returns (exact_re, exact_im, bound,
-    flags_re, flags_im) shaped as the result: the exact value, the error bound (an element's
-    |error| per component), and the outcome flags of each component."""
+def reduction_reference(kind, a, result_dtype, output=0, axis=None, keepdims=False, dtype=None, ddof=0,
+                        correction=None, weights=None, **_):
+    """The exact reference of output `output` of a reduction, called with the case's own keywords
+    (those it does not read are ignored). kind 'sum', 'prod', 'mean', 'var' or 'std', one of those
+    prefixed 'nan' (NaN skipped, as NumPy's nanfunctions skip it), or 'average'. Returns
+    (exact_re, exact_im, bound, flags_re, flags_im) shaped as the result: the exact value, the
+    error bound (an element's |error| per component), and the outcome flags of each component."""
+    if kind == "average":
+        return _average_reference(a, weights, axis, keepdims, result_dtype, output)
+    return _reduction(kind, a, axis, keepdims, result_dtype, dtype, ddof if correction is None else correction)
+
+
+def _reduction(kind, a, axis, keepdims, result_dtype, dtype=None, ddof=0):
+    skip_nan = kind.startswith("nan")
+    if skip_nan:
+        kind = kind[3:]
+        if kind in ("sum", "prod"):
+            a = _nan_replaced(a, 0 if kind == "sum" else 1)
+            return _reduction(kind, a, axis, keepdims, result_dtype, dtype)
+        if np.asarray(a).dtype.kind not in "fc":  # no NaN to skip: the plain function
+            skip_nan = False
     if kind == "mean":
-        return _mean_reference(a, axis, keepdims, result_dtype, dtype)
+        return (_nanmean_reference if skip_nan else _mean_reference)(a, axis, keepdims, result_dtype, dtype)
+    if kind in ("var", "std"):
+        return _variance_reference(a, axis, keepdims, result_dtype, dtype, ddof, kind == "std", skip_nan)
     res = np.dtype(result_dtype)
     # both sides reduce the inputs as cast to the result dtype (dtype=float32 rounds them first)
     a = np.asarray(a).astype(res)
@@ -155,34 +208,50 @@ def reduction_reference(kind, a, axis, keepdims, result_dtype, dtype=None):
             er, br, fr = _sum_outcomes(z.real.copy(), axes, keepdims, n, real_res, acc)
             ei, bi, fi = _sum_outcomes(z.imag.copy(), axes, keepdims, n, real_res, acc)
             return _out(er, ei, np.maximum(br, bi), fr, fi)
-        e, b, f = _complex_prod_outcomes(z, axes, keepdims, n, real_res, acc)
-        fr, fi = f if isinstance(f, tuple) else (f, f)
+        e, b, (fr, fi) = _complex_prod_outcomes(z, _Over(axes, keepdims), n, real_res, acc)
         return _out(e.real, e.imag, b, fr, fi)
     x = a.astype(np.longdouble)
-    e, b, f = (_sum_outcomes if kind == "sum" else _prod_outcomes)(x, axes, keepdims, n, real_res, acc)
+    if kind == "sum":
+        e, b, f = _sum_outcomes(x, axes, keepdims, n, real_res, acc)
+    else:
+        e, b, f = _prod_outcomes(x, _Over(axes, keepdims), n, real_res, acc)
     return _out(e, np.zeros_like(e), b, f, np.full_like(f, FINITE))
 
 
 def _mean_reference(a, axis, keepdims, result_dtype, dtype=None):
     """mean: NumPy's sum in dtype= or the accumulator (float64 for integers, float32 for float16),
-    divided by the count in it, then cast to the result: the sum's bound over n, plus an eps of
-    the sum's dtype for the rounding of the sum and of the quotient; the cast may overflow (float16),
-    and a complex quotient is a complex division by n + 0j, where a part that is infinite or NaN
-    makes NaN of the other (times 0). An empty mean is NaN (0 / 0)."""
+    divided by the count, then cast to the result."""
     res = np.dtype(result_dtype)
     real_res = np.empty(0, res).real.dtype
     summed = np.dtype(dtype) if dtype is not None else np.result_type(_ACCUMULATOR.get(real_res, real_res), res)
-    acc_real = np.empty(0, summed).real.dtype
-    er, ei, b, fr, fi = reduction_reference("sum", a, axis, keepdims, summed)
     a = np.asarray(a)
     n = _count(a, _axes(a, axis))
-    if n == 0:
-        nan = np.full_like(fr, NAN)
-        return _out(er, ei, b, nan, nan if res.kind == "c" else fi)
-    eps = np.finfo(acc_real).eps
+    return _quotient(_reduction("sum", a, axis, keepdims, summed), n, res, summed)
+
+
+def _nanmean_reference(a, axis, keepdims, result_dtype, dtype=None):
+    """nanmean: the sum of the non-NaN elements in dtype= or the input's own dtype (float16 sums in
+    float16 here), over their count."""
+    a = np.asarray(a)
+    summed = np.dtype(dtype) if dtype is not None else a.dtype
+    n = np.sum(~np.isnan(a), axis=_axes(a, axis), keepdims=keepdims)
+    return _quotient(_reduction("sum", _nan_replaced(a, 0), axis, keepdims, summed), n, np.dtype(result_dtype), summed)
+
+
+def _quotient(total, n, res, summed):
+    """A sum's reference divided by counts n (a scalar or per element): the sum's bound over n,
+    plus an eps of the sum's dtype for the rounding of the sum and of the quotient; the cast to
+    the result may overflow (float16), and a complex quotient is a complex division by n + 0j,
+    where a part that is infinite or NaN makes NaN of the other (times 0). A count of zero gives
+    NaN (0 / 0)."""
+    er, ei, b, fr, fi = total
+    n = np.asarray(n)
+    empty = n == 0
+    n = np.where(empty, 1, n)
+    eps = np.finfo(np.empty(0, summed).real.dtype).eps
     em, im = er / n, ei / n
     bm = (b + eps * (np.maximum(np.abs(er), np.abs(ei)) + b)) / n
-    big = _overflow(real_res)
+    big = _overflow(np.empty(0, res).real.dtype)
 
     def cast(e, f):
         return f | np.where(e + bm >= big, PINF, 0) | np.where(e - bm <= -big, NINF, 0)
@@ -198,27 +267,178 @@ def _mean_reference(a, axis, keepdims, result_dtype, dtype=None):
             return np.where(must, NAN, np.where(may, own | NAN, own))
 
         fr, fi = divided(fr, fi), divided(fi, fr)
-    return _out(em, im, bm, fr, fi)
+        fi = np.where(empty, NAN, fi)
+    return _out(em, im, bm, np.where(empty, NAN, fr), fi)
 
 
-def scan_reference(a, axis, result_dtype, include_initial=False):
-    """cumsum: NumPy accumulates sequentially, rounding every step in the result dtype, so element
-    j is bounded by j eps sum_{i<=j}|x_i| with eps of the result dtype. include_initial
-    (cumulative_sum): an exact zero first along the axis."""
+def _laid_weights(a, weights, axis):
+    """numpy.average's weights as it lays them against a: as given where shapes agree, else along
+    the axes named, in the order named, with unit extents elsewhere."""
+    w = np.asarray(weights)
+    if w.shape == a.shape:
+        return w
+    axes = tuple(ax % a.ndim for ax in (axis if isinstance(axis, (tuple, list)) else (axis,)))
+    w = w.transpose(np.argsort(axes))
+    return w.reshape(tuple(s if ax in axes else 1 for ax, s in enumerate(a.shape)))
+
+
+def _average_reference(a, weights, axis, keepdims, result_dtype, output):
+    """average with returned=True. Without weights: mean, and the count a.size / avg.size, exact.
+    With them: sum(a * w) / sum(w) over the axes in the result dtype: the sum of the products as
+    rounded, divided as mean's sum by its count, with the denominator's own bound added
+    (|q| b_D / |D|); output 1 is the sum of weights, broadcast to the average's shape."""
+    a = np.asarray(a)
+    res = np.dtype(result_dtype)
+    if weights is None:
+        if output == 0:
+            return _mean_reference(a, axis, keepdims, res)
+        avg_shape = np.mean(np.zeros(a.shape, np.float32), axis=axis, keepdims=keepdims).shape
+        n = a.size / max(int(np.prod(avg_shape)), 1)
+        return _out(np.full(avg_shape, n), np.zeros(avg_shape), np.zeros(avg_shape), np.full(avg_shape, FINITE),
+                    np.full(avg_shape, FINITE))
+    w = _laid_weights(a, weights, axis)
+    den = _reduction("sum", w.astype(res), axis, keepdims, res)
+    shape = np.broadcast_shapes(np.sum(a, axis=axis, keepdims=keepdims).shape, den[0].shape)
+    if output == 1:
+        return tuple(np.broadcast_to(t, shape) for t in den)
+    # the products as NumPy's multiply rounds them in the result dtype; cunp's complex multiply
+    # may differ from it by a few ulps (3 eps norm-wise)
+    products = np.multiply(a, w, dtype=res)
+    er, ei, b, fr, fi = _reduction("sum", products, axis, keepdims, res)
+    if res.kind == "c":
+        finite = np.isfinite(products.real) & np.isfinite(products.imag)
+        eps = np.finfo(np.empty(0, res).real.dtype).eps
+        b = b + 3 * eps * np.sum(np.where(finite, np.abs(products.astype(np.clongdouble)), 0), axis=axis, keepdims=keepdims)
+    if res.kind != "c":
+        q = _quotient((er, ei, b, fr, fi), den[0], res, res)
+        extra = np.abs(q[0]) * den[2] / np.abs(den[0])
+        return tuple(np.broadcast_to(t, shape) for t in (q[0], q[1], q[2] + extra, q[3], q[4]))
+    # a complex quotient N / D (complex weights): first order in both bounds, plus a few eps of the
+    # division; a non-finite part of N makes any part of the quotient inf or NaN
+    n = er.astype(np.clongdouble) + 1j * ei.astype(np.clongdouble)
+    d = den[0].astype(np.clongdouble) + 1j * den[1].astype(np.clongdouble)
+    q = n / d
+    eps = np.finfo(np.empty(0, res).real.dtype).eps
+    bound = (b + np.abs(q) * den[2]) / np.abs(d) + 4 * eps * np.abs(q)
+    finite = ((fr | fi) & ~FINITE) == 0
+    flags = np.where(finite, FINITE, PINF | NINF | NAN)
+    big = _overflow(np.empty(0, res).real.dtype)
+    flags = np.where(finite & (np.abs(q) + bound >= big), flags | PINF | NINF, flags)
+    return tuple(np.broadcast_to(t, shape) for t in _out(q.real, q.imag, bound, flags, flags))
+
+
+def _variance_reference(a, axis, keepdims, result_dtype, dtype, ddof, root, skip_nan):
+    """var (std: its square root) as NumPy computes it, in two passes: the mean m^ (a sum, then a
+    division by n), the deviations d_i = x_i - m^ rounded in the working dtype, their squares
+    (a complex deviation's parts squared and added) summed. Since sum_i (x_i - m^)^2 =
+    S + n (m - m^)^2, with S the exact sum of squared deviations from the exact mean m, the
+    computed sum lies in [S - E, S + n b_m^2 + E]: b_m bounds the mean's error, and E the
+    roundings of deviations (their own eps, and the cast of each input to the working dtype),
+    squares and additions, plus half the smallest subnormal of the working dtype per square. It
+    is divided by max(n - ddof, 0): zero gives +inf, or NaN where the sum can be zero (nanvar:
+    NaN). Non-finite inputs give NaN; a mean that can overflow gives inf or NaN."""
+    x = np.asarray(a)
+    res = np.dtype(result_dtype)
+    real_res = np.empty(0, res).real.dtype
+    axes = _axes(x, axis)
+    valid = ~np.isnan(x) if skip_nan else np.ones(x.shape, bool)
+    red = dict(axis=axes, keepdims=True)
+    n = np.sum(valid, **red)
+    if dtype is not None:
+        summed = np.dtype(dtype)
+    elif x.dtype.kind in "biu":
+        summed = np.dtype(np.float64)
+    else:
+        summed = x.dtype
+    # the deviations' dtype: var subtracts the mean array (its dtype: the sum's); nanvar in place
+    working = x.dtype if skip_nan else np.result_type(x.dtype, summed)
+    w_real = np.empty(0, working).real.dtype
+    s_real = np.empty(0, summed).real.dtype
+    acc = _ACCUMULATOR.get(s_real, s_real)
+    fw, fs, fa = np.finfo(w_real), np.finfo(s_real), np.finfo(acc)
+    wide = np.clongdouble if x.dtype.kind == "c" else np.longdouble
+    xv = np.where(valid, x, 0).astype(wide)
+    nonfinite = np.any(valid & ~np.isfinite(xv), **red)
+    xv = np.where(np.isfinite(xv), xv, 0)
+    mag = np.abs(xv)
+    safe_n = np.where(n == 0, 1, n)
+    total = np.sum(xv, **red)
+    m = total / safe_n
+    # the mean: its sum's order bound and rounding, the division's rounding (as cast to summed)
+    cast_in = np.abs(np.where(valid, xv - xv.astype(summed).astype(wide), 0))
+    b_m = (np.maximum(n - 1, 0) * np.longdouble(fa.eps) * np.sum(mag, **red) + np.sum(cast_in, **red)
+           + np.longdouble(fs.eps) * np.abs(total)) / safe_n + 2 * np.longdouble(fs.eps) * np.abs(m)
+    mean_can_overflow = np.sum(mag, **red) >= _overflow(acc)
+    dev = np.where(valid, np.abs(xv - m), 0)
+    S = np.sum(dev * dev, **red)
+    D = dev + np.where(valid, b_m, 0)  # bounds |x_i - m^|
+    # a deviation's error: its rounding, and the input's cast to the working dtype
+    e = np.where(valid, np.longdouble(fw.eps) * D + np.abs(xv - xv.astype(working).astype(wide)), 0)
+    sq = (D + e) ** 2
+    steps = np.longdouble(3 * fw.eps) + np.longdouble(fs.eps) + np.maximum(n - 1, 0) * np.longdouble(fa.eps)
+    E = np.sum(2 * D * e + e * e, **red) + steps * np.sum(sq, **red) + n * np.longdouble(fw.smallest_subnormal)
+    centre = S + n * b_m ** 2 / 2
+    half = n * b_m ** 2 / 2 + E
+    dof = np.maximum(n - np.longdouble(ddof), 0)
+    zero_dof = dof == 0
+    safe_dof = np.where(zero_dof, 1, dof)
+    v, bv = centre / safe_dof, (half + np.longdouble(fs.eps) * (centre + half)) / safe_dof
+    over = _overflow(real_res)
+    # squares past the working range overflow to +inf, and so does a sum past its own dtype's (a
+    # float16 sum is float16 before its division, whatever it accumulates in)
+    can_inf = (np.max(np.where(valid, sq, 0), initial=0, **red) >= _overflow(w_real)) | (centre + half >= _overflow(s_real))
+    flags = np.where(v - bv < over, FINITE, 0) | np.where(can_inf | (v + bv >= over), PINF, 0)
+    if skip_nan:
+        flags = np.where(zero_dof, NAN, flags)
+    else:
+        # a sum over zero degrees of freedom: +inf, or NaN where the sum can be exactly zero
+        flags = np.where(zero_dof, np.where(centre + half > 0, PINF, 0) | np.where(centre - half <= 0, NAN, 0), flags)
+    flags = np.where(mean_can_overflow, flags | PINF | NAN, flags)
+    flags = np.where(nonfinite | (n == 0), NAN, flags)
+    if root:
+        lo, hi = np.maximum(v - bv, 0), v + bv
+        r = np.sqrt(v)
+        bv = np.maximum(np.sqrt(hi) - r, r - np.sqrt(lo)) + np.longdouble(np.finfo(real_res).eps) * np.sqrt(hi)
+        v = r
+    if not keepdims:
+        v, bv, flags = (np.squeeze(t, axis=axes) for t in (v, bv, flags))
+    im_flags = np.full_like(flags, FINITE) if res.kind != "c" else np.where(flags & NAN, flags, FINITE)
+    return _out(v, np.zeros_like(v), bv, flags, im_flags)
+
+
+def scan_reference(a, axis, result_dtype, include_initial=False, kind="sum"):
+    """cumsum ('sum'), cumprod ('prod'), and their nan-variants ('nansum', 'nanprod': NaN read as
+    0 / 1). NumPy accumulates sequentially, rounding every step in the result dtype, so element j
+    is bounded as a reduction of its j + 1 elements with eps of the result dtype (no wider
+    accumulator). include_initial (cumulative_sum/prod): the identity first along the axis."""
+    if kind.startswith("nan"):
+        kind = kind[3:]
+        a = _nan_replaced(a, 0 if kind == "sum" else 1)
     if include_initial:
+        # the identity, exactly, then the scan of x (whose first element is x's own, not a sum or
+        # product with the identity)
         x = np.asarray(a)
         x = x.reshape(-1) if axis is None or x.ndim == 0 else x
         ax = 0 if axis is None else axis % x.ndim
-        zero = np.zeros([1 if d == ax else n for d, n in enumerate(x.shape)], x.dtype)
-        return scan_reference(np.concatenate([zero, x], axis=ax), ax, result_dtype)
+        first = [1 if d == ax else n for d, n in enumerate(x.shape)]
+        scanned = scan_reference(x, ax, result_dtype, kind=kind)
+        initial = (np.full(first, 0.0 if kind == "sum" else 1.0), np.zeros(first), np.zeros(first),
+                   np.full(first, FINITE), np.full(first, FINITE))
+        return tuple(np.concatenate([i.astype(t.dtype), t], axis=ax) for i, t in zip(initial, scanned))
     res = np.dtype(result_dtype)
     a = np.asarray(a).astype(res)  # accumulated as cast to the result dtype
     x = a.reshape(-1) if axis is None else a
     ax = 0 if axis is None else axis % a.ndim
     real_res = res if res.kind == "f" else (np.empty(0, res).real.dtype if res.kind == "c" else np.dtype(np.float64))
+    k = np.arange(1, x.shape[ax] + 1).reshape([-1 if d == ax else 1 for d in range(x.ndim)])
+    if kind == "prod":
+        if res.kind == "c":
+            e, b, (fr, fi) = _complex_prod_outcomes(x.astype(np.clongdouble), _Prefix(ax), k, real_res, real_res)
+            return _out(e.real, e.imag, b, fr, fi)
+        e, b, f = _prod_outcomes(x.astype(np.longdouble), _Prefix(ax), k, real_res, real_res)
+        return _out(e, np.zeros_like(e), b, f, np.full_like(f, FINITE))
     parts = [x.real, x.imag] if res.kind == "c" else [x]
     out = []
-    k = np.arange(1, x.shape[ax] + 1).reshape([-1 if d == ax else 1 for d in range(x.ndim)])
     for p in parts:
         p = p.astype(np.longdouble)
         fin = np.isfinite(p)
@@ -235,6 +455,12 @@ def scan_reference(a, axis, result_dtype, include_initial=False):
         return _out(e, np.zeros_like(e), b, f, np.full_like(f, FINITE))
     (er, br, fr), (ei, bi, fi) = out
     return _out(er, ei, np.maximum(br, bi), fr, fi)
+
+
+def _nan_replaced(a, value):
+    """NumPy's _replace_nan: NaN (in either part) set to value; integers and bool unchanged."""
+    a = np.asarray(a)
+    return np.where(np.isnan(a), value, a).astype(a.dtype) if a.dtype.kind in "fc" else a
 
 
 def _out(er, ei, b, fr, fi):
@@ -362,6 +588,13 @@ def normwise(got, want, bound):
 def _dtype_as_array(dtype):
     """A dtype answer as the 0-d zero of that dtype: the comparator then checks the dtype."""
     return np.zeros((), dtype)
+
+
+def average(a, weights=None, axis=None, keepdims=False):
+    """numpy.average(..., returned=True), both outputs as arrays (the sum of weights of a 0-d
+    average is a NumPy scalar)."""
+    avg, scl = np.average(a, axis=axis, weights=weights, returned=True, keepdims=keepdims)
+    return np.asarray(avg), np.asarray(scl)
 
 
 def result_type(*operands):

@@ -9,7 +9,8 @@
 namespace cunp::conformance {
 
 const char* name(tolerance_class t) {
-  static const char* names[] = {"exact", "rounding", "transcendental", "summation", "product", "cumulative", "mean"};
+  static const char* names[] = {"exact", "rounding", "transcendental", "summation", "product", "cumulative", "mean",
+                                "cumulative_product", "variance", "deviation", "average"};
   return names[int(t)];
 }
 
@@ -48,7 +49,8 @@ std::string flags_text(std::int64_t f) {
 
 bool is_order_dependent(tolerance_class t) {
   return t == tolerance_class::summation || t == tolerance_class::product || t == tolerance_class::cumulative ||
-         t == tolerance_class::mean;
+         t == tolerance_class::mean || t == tolerance_class::cumulative_product || t == tolerance_class::variance ||
+         t == tolerance_class::deviation || t == tolerance_class::average;
 }
 
 double spacing(double m, dtype d) {
@@ -145,7 +147,11 @@ verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarr
       case tolerance_class::summation:
       case tolerance_class::product:
       case tolerance_class::cumulative:
-      case tolerance_class::mean: break;  // handled above
+      case tolerance_class::mean:
+      case tolerance_class::cumulative_product:
+      case tolerance_class::variance:
+      case tolerance_class::deviation:
+      case tolerance_class::average: break;  // handled above
     }
     if (power) {
       allowed_ulp *= power->ulp_factor[i];

@@ -326,17 +326,19 @@ class reduction final : public sample_generator {
     };
     for (dtype d : input_dtypes())
       for (const char* v : value_kinds) {
-        for (const shape_t& s : {shape_t{}, shape_t{0, 3}, shape_t{3, 0}, shape_t{7, 13}, shape_t{3, 4, 5}, shape_t{1024, 1024}}) {
+        // (2200, 3): more short rows than a GPU has warps' worth of SMs (a warp per row), and
+        // along axis 0 three long columns (a block per 32 columns, its rows split over the grid)
+        for (const shape_t& s : {shape_t{}, shape_t{0, 3}, shape_t{3, 0}, shape_t{7, 13}, shape_t{3, 4, 5}, shape_t{1024, 1024},
+                                 shape_t{2200, 3}}) {
+          bool large = s.size() == 2 && s[0] >= 1024;
           std::vector<json> axes = {nullptr};
           if (!s.empty()) axes.push_back(0);
-          if (s.size() >= 2 && s[0] != 1024) {
-            axes.push_back(-1);
-            axes.push_back(json::array({0, 1}));
-          }
+          if (s.size() >= 2 && s[0] != 1024) axes.push_back(-1);
+          if (s.size() >= 2 && !large) axes.push_back(json::array({0, 1}));
           if (s.size() == 3) axes.push_back(json::array({0, -1}));
           for (const json& ax : axes)
             for (bool keep : {false, true}) {
-              if (s.size() == 2 && s[0] == 1024 && keep) continue;
+              if (large && keep) continue;
               push(d, s, layout::C, v, ax, keep);
             }
         }

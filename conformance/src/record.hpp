@@ -24,8 +24,12 @@ namespace cunp::conformance {
 //   summation, product: against the exact result, within the bound of any order of n reduced
 //     elements, and only the outcomes some order can give (cunp_harness.reduction_reference);
 //   cumulative: a scan, element j bounded as a sum of j + 1 elements (scan_reference).
-//   mean: a summation divided by the count (cunp_harness._mean_reference).
-enum class tolerance_class { exact, rounding, transcendental, summation, product, cumulative, mean };
+//   mean: a summation divided by the count (cunp_harness._mean_reference);
+//   cumulative_product: a scan of products (cumprod), element j bounded as a product of j + 1;
+//   variance, deviation: var and std, two passes bounded together (_variance_reference);
+//   average: a weighted sum over the sum of weights (_average_reference).
+enum class tolerance_class { exact, rounding, transcendental, summation, product, cumulative, mean,
+                             cumulative_product, variance, deviation, average };
 const char* name(tolerance_class t);
 
 // What a result is compared by: values (under a tolerance class), a property, or (metadata) its
@@ -54,6 +58,8 @@ struct comparator {
   // ptp of complex values, max - min: where an output's inputs carry NaNs, the result may be the
   // difference of any two of those NaN-carrying inputs
   bool complex_nan_difference = false;
+  // an order-dependent class's exact reference skips NaN (the nan-functions: nansum, nanmean...)
+  bool skips_nan = false;
   // the ulps are of the larger of the result and the inputs' finite magnitudes at that element:
   // for a formula that cancels where its result is small against its inputs (logaddexp's
   // x + log1p(exp(-|x - y|)), which NumPy's own float32 loop rounds the same way)

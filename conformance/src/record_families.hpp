@@ -15,7 +15,15 @@ std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d);
 // and the value is whatever its CPU's conversion instruction gives. A skip for such cases.
 expectation undefined_integer_cast();
 
+// An op xtensor has no call for with NumPy's semantics: no xtensor test, and the record says why.
+void without_xtensor(op_record& r, std::string why);
+
+// A reduction over axis (None, an int or a tuple) with keepdims, and dtype= where with_dtype: the
+// reduction matrix on every dtype, axis errors, an xtensor reducer of the same name.
+op_record reduction(const std::string& n, cunp_call call, tolerance_class tol, bool with_dtype);
+
 void add_sorting(std::vector<op_record>& v);      // sort, argsort, sort_complex, searchsorted
-void add_differences(std::vector<op_record>& v);  // cumulative_sum, diff, ediff1d
+void add_differences(std::vector<op_record>& v);  // cumulative_sum/prod, cumprod, diff, ediff1d
+void add_statistics(std::vector<op_record>& v);   // var, std, average and the nan-functions
 
 }  // namespace cunp::conformance

@@ -298,6 +298,8 @@ op_record unary(const std::string& n, unary_fn fn, tolerance_class tol, value_do
   return r;
 }
 
+}  // namespace
+
 // An op xtensor has no call for with NumPy's semantics: no xtensor test, and the record says why.
 void without_xtensor(op_record& r, std::string why) {
   r.xtensor = nullptr;
@@ -343,6 +345,8 @@ op_record reduction(const std::string& n, cunp_call call, tolerance_class tol, b
                             "xtensor", {}});
   return r;
 }
+
+namespace {
 
 // std::complex multiplication and division (xtensor's) recover infinities from NaN results as C99
 // Annex G's __muldc3/__divdc3 do; NumPy's loops do not.
@@ -1382,6 +1386,7 @@ std::vector<op_record> build() {
 
   add_sorting(v);
   add_differences(v);
+  add_statistics(v);
 
   op_record cat;
   cat.name = cat.numpy = "concatenate";

@@ -240,6 +240,34 @@ ndarray any(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 // in float64, float16 in float32 (the result back in float16), the others in their own dtype;
 // with dtype, summed and divided in it (an integer dtype truncates). An empty mean is NaN.
 ndarray mean(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
+// numpy.var / numpy.std: NumPy's two passes, the mean (summed in dtype=, in float64 for integers
+// and bool) and the sum of squared deviations (a complex deviation's parts squared and added, so
+// complex input gives a real result), divided by max(n - ddof, 0) in float64 and cast back: ddof
+// >= n gives inf, or NaN where the squares sum to zero. std is var's square root.
+struct var_options {
+  axes axis = std::nullopt;  // NumPy's default: every axis
+  std::optional<cunp::dtype> dtype{};
+  double ddof = 0;
+  std::optional<double> correction{};  // the array API's name for ddof (both given: value_error)
+  bool keepdims = false;
+};
+ndarray var(const ndarray& a, const var_options& options = {});
+ndarray std(const ndarray& a, const var_options& options = {});
+// numpy.average: mean without weights; with them sum(a * w) / sum(w) over the axes, in a and w's
+// promoted dtype (at least float64 for integer or bool a). Weights of another shape than a's must
+// match a's shape along the axes named (in their order): type_error without axis, value_error
+// otherwise; weights summing to zero are a value_error (NumPy's ZeroDivisionError).
+struct average_options {
+  axes axis = std::nullopt;
+  std::optional<ndarray> weights{};
+  bool keepdims = false;
+};
+// NumPy's returned=True pair: the average and the sum of weights broadcast to its shape (without
+// weights, the count of elements averaged, in the average's dtype).
+struct average_result {
+  ndarray average, sum_of_weights;
+};
+average_result average(const ndarray& a, const average_options& options = {});
 // numpy.count_nonzero: the int64 count of nonzero elements (NaN counts) over the axes.
 ndarray count_nonzero(const ndarray& a, const axes& axis = {}, bool keepdims = false);
 // numpy.ptp: max minus min over the axes, by NumPy's subtract (bool input is a type_error).
@@ -264,6 +292,8 @@ struct cumsum_options {
 };
 // numpy.cumsum: running sums along an axis, accumulated in the result dtype.
 ndarray cumsum(const ndarray& a, const cumsum_options& options = {});
+// numpy.cumprod: running products, by cumsum's rules (narrow integers widen, and wrap as NumPy's).
+ndarray cumprod(const ndarray& a, const cumsum_options& options = {});
 struct cumulative_sum_options {
   std::optional<std::int64_t> axis;  // none: only for 0-d and 1-d input (value_error otherwise)
   std::optional<cunp::dtype> dtype{};
@@ -271,6 +301,31 @@ struct cumulative_sum_options {
 };
 // numpy.cumulative_sum (NumPy 2's array-API scan): cumsum, a 0-d input read as 1-d.
 ndarray cumulative_sum(const ndarray& x, const cumulative_sum_options& options = {});
+// numpy.cumulative_prod: cumprod by cumulative_sum's rules (include_initial puts a one first).
+ndarray cumulative_prod(const ndarray& x, const cumulative_sum_options& options = {});
+
+// ---- the NaN-skipping functions (NumPy's nanfunctions): integer and bool input goes to the
+// plain op; for floats NaN is replaced by the op's neutral value first ----
+// numpy.nansum / numpy.nanprod: NaN counts as 0 / 1.
+ndarray nansum(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
+ndarray nanprod(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
+// numpy.nanmax / numpy.nanmin: fmax / fmin reduced (an all-NaN slice gives NaN; an empty one is a
+// value_error).
+ndarray nanmax(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+ndarray nanmin(const ndarray& a, const axes& axis = {}, bool keepdims = false);
+// numpy.nanargmax / numpy.nanargmin: NaN read as -inf / +inf; an all-NaN slice is a value_error.
+ndarray nanargmax(const ndarray& a, const arg_reduce_options& options = {});
+ndarray nanargmin(const ndarray& a, const arg_reduce_options& options = {});
+// numpy.nancumsum / numpy.nancumprod: NaN counts as 0 / 1.
+ndarray nancumsum(const ndarray& a, const cumsum_options& options = {});
+ndarray nancumprod(const ndarray& a, const cumsum_options& options = {});
+// numpy.nanmean: the sum of the non-NaN elements over their int64 count, through NumPy's float64
+// loop (float16 sums in float16, unlike mean); an all-NaN slice gives NaN. dtype must be inexact
+// for float input (type_error).
+ndarray nanmean(const ndarray& a, const axes& axis = {}, bool keepdims = false, std::optional<dtype> dt = {});
+// numpy.nanvar / numpy.nanstd: var over the non-NaN elements; NaN where count - ddof <= 0.
+ndarray nanvar(const ndarray& a, const var_options& options = {});
+ndarray nanstd(const ndarray& a, const var_options& options = {});
 
 // ---- differences: cunp::diff(a, {.n = 2, .axis = 0, .prepend = 0}) ----
 struct diff_options {

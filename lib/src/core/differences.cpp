@@ -1,4 +1,4 @@
-// cumulative_sum, diff and ediff1d: NumPy's Python algorithms (numpy/lib/_function_base_impl.py,
+// cumulative_sum, cumulative_prod, diff and ediff1d: NumPy's Python algorithms (numpy/lib/_function_base_impl.py,
 // _arraysetops_impl.py, _core/fromnumeric.py), step by step through cunp's ops, so dtypes and
 // errors come out as NumPy's do.
 #include "cunp/errors.hpp"
@@ -13,19 +13,30 @@ namespace {
 ndarray as_array(const operand& x, const device& dev) {
   return x.is_array() ? x.array() : full({}, x.scalar(), std::nullopt, order::C, dev);
 }
-}  // namespace
 
-ndarray cumulative_sum(const ndarray& x, const cumulative_sum_options& o) {
-  if (!x.valid()) throw value_error("cumulative_sum: null ndarray");
+
+// NumPy 2's array-API scans: a 0-d input read as 1-d, axis required beyond 1-d, and with
+// include_initial the op's identity first along the axis
+ndarray cumulative(const char* fn, ndarray (*scan)(const ndarray&, const cumsum_options&), double identity,
+                   const ndarray& x, const cumulative_sum_options& o) {
+  if (!x.valid()) throw value_error(std::string(fn) + ": null ndarray");
   if (!o.axis && x.ndim() > 1)
     throw value_error("For arrays which have more than one dimension ``axis`` argument is required.");
   ndarray src = x.ndim() == 0 ? x.reshape({1}) : x;
   std::int64_t axis = o.axis ? normalize_axis(*o.axis, src.ndim()) : 0;
-  ndarray sums = cumsum(src, {axis, o.dtype});
-  if (!o.include_initial) return sums;
-  shape_t first = sums.shape();
+  ndarray scanned = scan(src, {axis, o.dtype});
+  if (!o.include_initial) return scanned;
+  shape_t first = scanned.shape();
   first[std::size_t(axis)] = 1;
-  return concatenate({zeros(first, sums.dtype(), order::C, x.device()), sums}, {.axis = axis});
+  return concatenate({full(first, identity, scanned.dtype(), order::C, x.device()), scanned}, {.axis = axis});
+}
+}  // namespace
+
+ndarray cumulative_sum(const ndarray& x, const cumulative_sum_options& o) {
+  return cumulative("cumulative_sum", &cumsum, 0, x, o);
+}
+ndarray cumulative_prod(const ndarray& x, const cumulative_sum_options& o) {
+  return cumulative("cumulative_prod", &cumprod, 1, x, o);
 }
 
 ndarray diff(const ndarray& a_in, const diff_options& o) {

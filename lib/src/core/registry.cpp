@@ -134,6 +134,16 @@ const std::vector<registered_op>& op_registry() {
     add_derived("logical_or", "count_nonzero", "counting", true);
     add_derived("sum", "mean", "statistics", true);
     add_derived("cumsum", "cumulative_sum", "scan", true);
+    add_derived("cumprod", "cumulative_prod", "scan", true);
+    for (const char* n : {"var", "std", "average"}) add_derived("sum", n, "statistics", true);
+    for (const char* n : {"nansum", "nanmean", "nanvar", "nanstd"}) add_derived("sum", n, "statistics", true);
+    add_derived("prod", "nanprod", "statistics", true);
+    add_derived("cumsum", "nancumsum", "scan", true);
+    add_derived("cumprod", "nancumprod", "scan", true);
+    add_derived("fmax", "nanmax", "statistics", true);
+    add_derived("fmin", "nanmin", "statistics", true);
+    add_derived("argmax", "nanargmax", "searching", true);
+    add_derived("argmin", "nanargmin", "searching", true);
     add_derived("subtract", "ediff1d", "math", false);
     // diff: subtract's dtypes, and bool (not_equal)
     add_derived("subtract", "diff", "math", true);

@@ -1,4 +1,4 @@
-// cumsum: axis none/int, NumPy's result dtype (sum's rules, or dtype=), dispatch to the backend's
+// cumsum and cumprod: axis none/int, NumPy's result dtype (sum's rules, or dtype=), dispatch to the backend's
 // scan.
 #include "cunp/errors.hpp"
 #include "cunp/ops.hpp"
@@ -41,6 +41,9 @@ ndarray scan(ops::scan_id id, const ndarray& a, std::optional<std::int64_t> axis
 
 ndarray cumsum(const ndarray& a, const cumsum_options& options) {
   return scan(ops::scan_id::cumsum, a, options.axis, options.dtype);
+}
+ndarray cumprod(const ndarray& a, const cumsum_options& options) {
+  return scan(ops::scan_id::cumprod, a, options.axis, options.dtype);
 }
 
 }  // namespace cunp

@@ -14,12 +14,18 @@ struct cumsum_op {
   template <class A> CUNP_HD static A combine(A a, A b) { return add(a, b); }
 };
 
-enum class scan_id : std::uint8_t { cumsum, count };
+struct cumprod_op {
+  static constexpr const char* name = "cumprod";
+  template <class A> CUNP_HD static A combine(A a, A b) { return mul(a, b); }
+};
+
+enum class scan_id : std::uint8_t { cumsum, cumprod, count };
 
 template <class F>
 decltype(auto) visit_scan(scan_id id, F&& f) {
   switch (id) {
     case scan_id::cumsum: return f(type_tag<cumsum_op>{});
+    case scan_id::cumprod: return f(type_tag<cumprod_op>{});
     case scan_id::count: break;
   }
   unreachable_case();
