@@ -1,7 +1,9 @@
-// Reductions over the shared functors: a block (or several, combined in a second pass) per
-// output when the reduced extent is long, a thread per output when outputs are many and the
-// reduced dims are the outer ones (so neighbouring threads read neighbouring elements).
+// Reductions over the shared functors, in three shapes (each combined in a second pass where the
+// grid splits the reduced range to fill the GPU): a block per output for long rows, a warp per
+// output for short rows, and, where the reduced dims are the outer ones in memory, a block per 32
+// neighbouring outputs whose lanes read neighbouring elements while its warps split the rows.
 #include <cub/block/block_reduce.cuh>
+#include <cub/warp/warp_reduce.cuh>
 #include <cub/device/device_reduce.cuh>
 
 #include "backend/cuda/offset_calculator.cuh"
@@ -13,6 +15,7 @@ namespace cunp::detail::cuda {
 namespace {
 
 constexpr int reduce_threads = 256;
+constexpr int reduce_warps = reduce_threads / 32;
 
 // A partial result. Ops with an identity start from it, as NumPy's reductions do (its sum of
 // [-0.0] is +0.0, its product of [inf+infj] is (1+0j)(inf+infj) = nan+nanj); max/min start
@@ -96,22 +99,69 @@ __global__ void combine_splits_kernel(reduce_params<Index> p, const partial<ops:
   }
 }
 
+// Short rows: a warp per output, its lanes striding the row; no block-wide barrier.
 template <class Op, class T, class Index, bool Cast>
-__global__ void reduce_thread_kernel(reduce_params<Index> p) {
+__global__ void __launch_bounds__(reduce_threads) reduce_warp_kernel(reduce_params<Index> p) {
   using A = ops::accumulator_t<T>;
   using off_t = typename offset_calculator<1, Index>::offset_t;
-  Index stride = Index(gridDim.x) * blockDim.x;
-  for (Index o = Index(blockIdx.x) * blockDim.x + threadIdx.x; o < p.num_out; o += stride) {
+  using warp_reduce = cub::WarpReduce<partial<A>>;
+  __shared__ typename warp_reduce::TempStorage tmp[reduce_warps];
+  int warp = int(threadIdx.x) / 32, lane = int(threadIdx.x) % 32;
+  Index stride = Index(gridDim.x) * reduce_warps;
+  for (Index o = Index(blockIdx.x) * reduce_warps + Index(warp); o < p.num_out; o += stride) {
     off_t base[1];
     p.kept.get(o, base);
     partial<A> acc{Op::template identity<A>(), Op::has_identity};
-    for (Index r = 0; r < p.num_red; ++r) {
+#pragma unroll 4
+    for (Index r = Index(lane); r < p.num_red; r += 32) {
       off_t off[1];
       p.red.get(r, off);
       A v = load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype);
       acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
     }
-    store_result<Op, T, Index, Cast>(p, o, acc);
+    partial<A> total = warp_reduce(tmp[warp]).Reduce(acc, combine_partials<Op, A>{});
+    if (lane == 0) store_result<Op, T, Index, Cast>(p, o, total);
+    __syncwarp();  // tmp[warp] is reused by the warp's next output
+  }
+}
+
+// Outer reductions (the kept dims innermost in memory): a block per 32 neighbouring outputs, a
+// lane each, so a warp reads neighbouring elements; its warps take every 8th row of the block's
+// share of the reduced range (blockIdx.y picks the share), then warp 0 combines them in order.
+template <class Op, class T, class Index, bool Cast>
+__global__ void __launch_bounds__(reduce_threads)
+reduce_columns_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumulator_t<T>>* partials) {
+  using A = ops::accumulator_t<T>;
+  using off_t = typename offset_calculator<1, Index>::offset_t;
+  // raw storage: A may have constructors, which __shared__ variables may not run
+  __shared__ alignas(16) unsigned char raw[reduce_threads * sizeof(partial<A>)];
+  auto* rows = reinterpret_cast<partial<A>*>(raw);
+  int warp = int(threadIdx.x) / 32, lane = int(threadIdx.x) % 32;
+  Index splits = gridDim.y, s = blockIdx.y;
+  Index r0 = s * chunk, r1 = r0 + chunk < p.num_red ? r0 + chunk : p.num_red;
+  for (Index tile = blockIdx.x; tile < (p.num_out + 31) / 32; tile += gridDim.x) {
+    Index o = tile * 32 + Index(lane);
+    partial<A> acc{Op::template identity<A>(), Op::has_identity};
+    if (o < p.num_out) {
+      off_t base[1];
+      p.kept.get(o, base);
+#pragma unroll 4
+      for (Index r = r0 + Index(warp); r < r1; r += reduce_warps) {
+        off_t off[1];
+        p.red.get(r, off);
+        A v = load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype);
+        acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+      }
+    }
+    rows[threadIdx.x] = acc;
+    __syncthreads();
+    if (warp == 0 && o < p.num_out) {
+      partial<A> total = rows[lane];
+      for (int w = 1; w < reduce_warps; ++w) total = combine_partials<Op, A>{}(total, rows[w * 32 + lane]);
+      if (splits == 1) store_result<Op, T, Index, Cast>(p, o, total);
+      else partials[std::int64_t(o) * splits + s] = total;
+    }
+    __syncthreads();  // rows is reused by the next tile
   }
 }
 
@@ -155,48 +205,65 @@ void launch(const reduction& r, const launch_context& ctx) {
   std::int64_t target_blocks = std::int64_t(ctx.sm_count) * 8;
   bool outer_reduction = r.out_ndim > 0 && r.red_ndim > 0 &&
                          std::llabs(r.in_out_strides[0]) < std::llabs(r.in_red_strides[0]);
-  if (r.num_out >= target_blocks * 32 || (outer_reduction && r.num_out >= 4096) || r.num_red <= 16) {
-    std::int64_t blocks = std::min<std::int64_t>((r.num_out + 255) / 256, std::int64_t(ctx.sm_count) * 32);
-    reduce_thread_kernel<Op, T, Index, Cast><<<unsigned(blocks), 256, 0, ctx.stream>>>(p);
+  // the reduced range split over `splits` blocks of each output group, so the grid fills the GPU
+  auto split_for = [&](std::int64_t groups, std::int64_t per_block_min) {
+    if (groups >= target_blocks) return std::int64_t(1);
+    std::int64_t splits = (target_blocks + groups - 1) / groups;
+    return std::min({splits, std::max<std::int64_t>(1, r.num_red / per_block_min), std::int64_t(65535)});
+  };
+  auto launch_split = [&](auto kernel, std::int64_t groups, std::int64_t splits) {
+    std::int64_t chunk = (r.num_red + splits - 1) / splits;
+    unsigned grid_x = unsigned(std::min<std::int64_t>(groups, 65535LL * 32));
+    if (splits == 1) {
+      kernel<<<dim3(grid_x, 1), reduce_threads, 0, ctx.stream>>>(p, Index(chunk), nullptr);
+      check_launch(ctx.stream, Op::name);
+      return;
+    }
+    std::size_t bytes = std::size_t(r.num_out * splits) * sizeof(partial<A>);
+    auto* partials = static_cast<partial<A>*>(ctx.pool->allocate(bytes, ctx.stream));
+    kernel<<<dim3(grid_x, unsigned(splits)), reduce_threads, 0, ctx.stream>>>(p, Index(chunk), partials);
+    check_launch(ctx.stream, Op::name);
+    unsigned blocks = unsigned(std::min<std::int64_t>((r.num_out + 255) / 256, 65535));
+    combine_splits_kernel<Op, T, Index><<<blocks, 256, 0, ctx.stream>>>(p, partials, Index(splits));
+    check_launch(ctx.stream, Op::name);
+    ctx.pool->deallocate(partials);  // stream-ordered: the next user on this stream runs after the kernels
+  };
+  if (outer_reduction) {
+    std::int64_t tiles = (r.num_out + 31) / 32;
+    launch_split(reduce_columns_kernel<Op, T, Index, Cast>, tiles, split_for(tiles, reduce_warps * 16));
+    return;
+  }
+  if (r.num_red <= 4096 && r.num_out >= std::int64_t(ctx.sm_count) * 16) {
+    std::int64_t blocks = std::min<std::int64_t>((r.num_out + reduce_warps - 1) / reduce_warps, 65535LL * 32);
+    reduce_warp_kernel<Op, T, Index, Cast><<<unsigned(blocks), reduce_threads, 0, ctx.stream>>>(p);
     check_launch(ctx.stream, Op::name);
     return;
   }
-  // split long reductions over several blocks so the grid fills the GPU
-  std::int64_t splits = 1;
-  if (r.num_out < target_blocks) {
-    splits = (target_blocks + r.num_out - 1) / r.num_out;
-    std::int64_t max_splits = std::max<std::int64_t>(1, r.num_red / (reduce_threads * 16));
-    splits = std::min({splits, max_splits, std::int64_t(65535)});
-  }
-  std::int64_t chunk = (r.num_red + splits - 1) / splits;
-  unsigned grid_x = unsigned(std::min<std::int64_t>(r.num_out, 65535LL * 32));
-  if (splits == 1) {
-    reduce_block_kernel<Op, T, Index, Cast><<<dim3(grid_x, 1), reduce_threads, 0, ctx.stream>>>(p, Index(chunk), nullptr);
-    check_launch(ctx.stream, Op::name);
-    return;
-  }
-  std::size_t bytes = std::size_t(r.num_out * splits) * sizeof(partial<A>);
-  void* tmp = ctx.pool->allocate(bytes, ctx.stream);
-  auto* partials = static_cast<partial<A>*>(tmp);
-  reduce_block_kernel<Op, T, Index, Cast><<<dim3(grid_x, unsigned(splits)), reduce_threads, 0, ctx.stream>>>(p, Index(chunk), partials);
-  check_launch(ctx.stream, Op::name);
-  unsigned blocks = unsigned(std::min<std::int64_t>((r.num_out + 255) / 256, 65535));
-  combine_splits_kernel<Op, T, Index><<<blocks, 256, 0, ctx.stream>>>(p, partials, Index(splits));
-  check_launch(ctx.stream, Op::name);
-  ctx.pool->deallocate(tmp);  // stream-ordered: the next user on this stream runs after the kernels
+  launch_split(reduce_block_kernel<Op, T, Index, Cast>, r.num_out, split_for(r.num_out, reduce_threads * 16));
+}
+
+template <class Op, class T, bool Cast>
+void launch_indexed(const reduction& r, const launch_context& ctx) {
+  if (r.index32) launch<Op, T, std::uint32_t, Cast>(r, ctx);
+  else launch<Op, T, std::int64_t, Cast>(r, ctx);
 }
 
 template <class Op, class T>
 void launch_reduction(const reduction& r, const launch_context& ctx) {
   // the plain load reads the accumulator type itself: only when input, loop and accumulator types
-  // agree (a float32 input to a float16 loop must still round to float16 first)
-  bool cast = r.in_dtype != ops::dtype_v<T>() || !std::is_same_v<ops::accumulator_t<T>, T>;
-  if (r.index32) {
-    if (cast) launch<Op, T, std::uint32_t, true>(r, ctx);
-    else launch<Op, T, std::uint32_t, false>(r, ctx);
+  // agree (a float32 input to a float16 loop must still round to float16 first). Only the ops with
+  // an identity (sum, prod) take another input dtype (dtype=, widening), so max and min
+  // instantiate one of the two loads: fewer kernels, a shorter build
+  constexpr bool plain_loop = std::is_same_v<ops::accumulator_t<T>, T>;
+  bool cast = r.in_dtype != ops::dtype_v<T>() || !plain_loop;
+  if constexpr (!plain_loop) {
+    launch_indexed<Op, T, true>(r, ctx);
+  } else if constexpr (!Op::has_identity) {
+    if (cast) throw not_implemented(std::string(Op::name) + ": the cuda backend reduces only in the input's own dtype");
+    launch_indexed<Op, T, false>(r, ctx);
   } else {
-    if (cast) launch<Op, T, std::int64_t, true>(r, ctx);
-    else launch<Op, T, std::int64_t, false>(r, ctx);
+    if (cast) launch_indexed<Op, T, true>(r, ctx);
+    else launch_indexed<Op, T, false>(r, ctx);
   }
 }
 
