@@ -17,9 +17,11 @@ namespace {
 constexpr int reduce_threads = 256;
 constexpr int reduce_warps = reduce_threads / 32;
 
-// A partial result. Ops with an identity start from it, as NumPy's reductions do (its sum of
-// [-0.0] is +0.0, its product of [inf+infj] is (1+0j)(inf+infj) = nan+nanj); max/min start
-// from no element (ok false) and take the first one seen.
+// A partial result: ok false until it holds an element. Every partial starts empty, and the
+// identity of ops that have one is applied once, to the total (store_result), as NumPy starts its
+// reduction from it (its sum of [-0.0] is +0.0, its product of [inf+infj] is
+// (1+0j)(inf+infj) = nan+nanj): threads that meet no element must not multiply an identity into
+// the others' infinities.
 template <class A>
 struct partial {
   A v;
@@ -56,7 +58,9 @@ __device__ inline ops::accumulator_t<T> load_acc(const char* p, dtype d) {
 template <class Op, class T, class Index, bool Cast>
 __device__ inline void store_result(const reduce_params<Index>& p, Index o, partial<ops::accumulator_t<T>> acc) {
   using A = ops::accumulator_t<T>;
-  A v = acc.ok ? acc.v : Op::template identity<A>();
+  A v = !acc.ok ? Op::template identity<A>()
+        : Op::has_identity ? Op::template combine<A>(Op::template identity<A>(), acc.v)
+                           : acc.v;
   ops::store_as<T>(p.out + std::int64_t(o) * std::int64_t(itemsize_of(p.out_dtype)), p.out_dtype, ops::convert<T>(v));
 }
 
@@ -72,7 +76,7 @@ reduce_block_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumulato
     off_t base[1];
     p.kept.get(o, base);
     Index r0 = s * chunk, r1 = r0 + chunk < p.num_red ? r0 + chunk : p.num_red;
-    partial<A> acc{Op::template identity<A>(), Op::has_identity};
+    partial<A> acc{Op::template identity<A>(), false};
     for (Index r = r0 + threadIdx.x; r < r1; r += reduce_threads) {
       off_t off[1];
       p.red.get(r, off);
@@ -93,7 +97,7 @@ __global__ void combine_splits_kernel(reduce_params<Index> p, const partial<ops:
   using A = ops::accumulator_t<T>;
   Index stride = Index(gridDim.x) * blockDim.x;
   for (Index o = Index(blockIdx.x) * blockDim.x + threadIdx.x; o < p.num_out; o += stride) {
-    partial<A> acc{Op::template identity<A>(), Op::has_identity};
+    partial<A> acc{Op::template identity<A>(), false};
     for (Index s = 0; s < splits; ++s) acc = combine_partials<Op, A>{}(acc, partials[std::int64_t(o) * splits + s]);
     store_result<Op, T, Index, false>(p, o, acc);
   }
@@ -111,7 +115,7 @@ __global__ void __launch_bounds__(reduce_threads) reduce_warp_kernel(reduce_para
   for (Index o = Index(blockIdx.x) * reduce_warps + Index(warp); o < p.num_out; o += stride) {
     off_t base[1];
     p.kept.get(o, base);
-    partial<A> acc{Op::template identity<A>(), Op::has_identity};
+    partial<A> acc{Op::template identity<A>(), false};
 #pragma unroll 4
     for (Index r = Index(lane); r < p.num_red; r += 32) {
       off_t off[1];
@@ -141,7 +145,7 @@ reduce_columns_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumula
   Index r0 = s * chunk, r1 = r0 + chunk < p.num_red ? r0 + chunk : p.num_red;
   for (Index tile = blockIdx.x; tile < (p.num_out + 31) / 32; tile += gridDim.x) {
     Index o = tile * 32 + Index(lane);
-    partial<A> acc{Op::template identity<A>(), Op::has_identity};
+    partial<A> acc{Op::template identity<A>(), false};
     if (o < p.num_out) {
       off_t base[1];
       p.kept.get(o, base);
