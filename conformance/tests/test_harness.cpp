@@ -311,7 +311,7 @@ TEST_SUITE("comparators") {
     start_oracle();
     // float16 ones, (1024, 1024), summed over axis 0: 1024 per output, accumulated in float32
     ndarray a = ones({1024, 1024}, dtype::float16, order::C, device::host());
-    oracle::result ref = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", a, "0", "False", "np.float16"});
+    oracle::result ref = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", a, "np.float16", "0", "0", "False"});
     REQUIRE(!ref.raised());
     exact_reference e;
     auto re = ref.tuple()[0].array().to_host<double>();
@@ -334,28 +334,28 @@ TEST_SUITE("comparators") {
     // [inf, -big, -big] in float32: a partial sum can reach -inf, so NaN is possible; [inf, 1]: only
     // +inf. (float16 accumulates in float32, where -2 * 65504 is no overflow.)
     ndarray a = host_array({INFINITY, -3e38, -3e38, INFINITY, 1, 1}, {2, 3}, dtype::float32);
-    oracle::result ref = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", a, "1", "False", "np.float32"});
+    oracle::result ref = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", a, "np.float32", "0", "1", "False"});
     auto flags = ref.tuple()[3].array().to_host<std::int64_t>();
     CHECK(flags[0] == (outcome::pos_inf | outcome::not_a_number));
     CHECK(flags[1] == outcome::pos_inf);
     ndarray h = host_array({INFINITY, -65504, -65504}, {3}, dtype::float16);
-    oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", h, "None", "False", "np.float16"});
+    oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'sum'", h, "np.float16", "0", "None", "False"});
     CHECK(hr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::pos_inf);
   }
   TEST_CASE("mean reference: a float16 mean sums in float32; a complex NaN part spreads to the other") {
     start_oracle();
     // 60000 + 60000 overflows float16 but not float32: the mean is finite
     ndarray h = host_array({60000, 60000}, {2}, dtype::float16);
-    oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", h, "None", "False", "np.float16"});
+    oracle::result hr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", h, "np.float16", "0", "None", "False"});
     CHECK(hr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::finite);
     // (nan + 0.5j) + 1: NumPy's division by 2 + 0j makes the imaginary part NaN too
     ndarray z = oracle::eval("np.array([complex(np.nan, 0.5), 1], dtype=np.complex64)").array();
-    oracle::result zr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", z, "None", "False", "np.complex64"});
+    oracle::result zr = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", z, "np.complex64", "0", "None", "False"});
     CHECK(zr.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
     CHECK(zr.tuple()[4].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
     // an empty mean is NaN
     ndarray e = host_array({}, {0});
-    oracle::result er = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", e, "None", "False", "np.float64"});
+    oracle::result er = oracle::call_module("cunp_harness", "reduction_reference", {"'mean'", e, "np.float64", "0", "None", "False"});
     CHECK(er.tuple()[3].array().to_host<std::int64_t>()[0] == outcome::not_a_number);
   }
   TEST_CASE("sorted permutation: ties in any order") {
