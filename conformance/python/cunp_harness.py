@@ -320,10 +320,12 @@ def _average_reference(a, weights, axis, keepdims, result_dtype, output):
     q = n / d
     eps = np.finfo(np.empty(0, res).real.dtype).eps
     bound = (b + np.abs(q) * den[2]) / np.abs(d) + 4 * eps * np.abs(q)
-    finite = ((fr | fi) & ~FINITE) == 0
-    flags = np.where(finite, FINITE, PINF | NINF | NAN)
+    # finite where both parts of N can be; any part of N that can be inf or NaN, a quotient near
+    # the range's end, or a numerator near it (the division's own products can overflow) may make
+    # any part of the quotient inf or NaN
     big = _overflow(np.empty(0, res).real.dtype)
-    flags = np.where(finite & (np.abs(q) + bound >= big), flags | PINF | NINF, flags)
+    nonfinite = (((fr | fi) & ~FINITE) != 0) | (np.abs(q) + bound >= big) | (4 * (np.abs(n) + b) >= big)
+    flags = np.where((fr & FINITE) & (fi & FINITE), FINITE, 0) | np.where(nonfinite, PINF | NINF | NAN, 0)
     return tuple(np.broadcast_to(t, shape) for t in _out(q.real, q.imag, bound, flags, flags))
 
 
@@ -394,6 +396,12 @@ def _variance_reference(a, axis, keepdims, result_dtype, dtype, ddof, root, skip
         # a sum over zero degrees of freedom: +inf, or NaN where the sum can be exactly zero
         flags = np.where(zero_dof, np.where(centre + half > 0, PINF, 0) | np.where(centre - half <= 0, NAN, 0), flags)
     flags = np.where(mean_can_overflow, flags | PINF | NAN, flags)
+    # an input beyond a narrower dtype='s range is inf once cast, and so is the mean: inf or NaN
+    part = np.maximum(np.abs(xv.real), np.abs(xv.imag)) if x.dtype.kind == "c" else mag
+    cast_over = np.any(valid & (part >= _overflow(s_real)), **red)
+    broken = cast_over | ~np.isfinite(v) | ~np.isfinite(bv)
+    flags = np.where(broken, PINF | NAN, flags)
+    v, bv = np.where(broken, 0, v), np.where(broken, 0, bv)
     flags = np.where(nonfinite | (n == 0), NAN, flags)
     if root:
         lo, hi = np.maximum(v - bv, 0), v + bv

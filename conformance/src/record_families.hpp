@@ -15,6 +15,10 @@ std::map<std::string, std::vector<dtype>> on_both(std::vector<dtype> d);
 // and the value is whatever its CPU's conversion instruction gives. A skip for such cases.
 expectation undefined_integer_cast();
 
+// mean (and nanmean of integers) with an integer dtype=: the float quotient, NaN for an empty
+// mean, cast back beyond the integer range is undefined in NumPy. A skip for such cases.
+expectation mean_integer_dtype_cast();
+
 // An op xtensor has no call for with NumPy's semantics: no xtensor test, and the record says why.
 void without_xtensor(op_record& r, std::string why);
 
