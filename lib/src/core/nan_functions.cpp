@@ -5,7 +5,7 @@
 #include "cunp/errors.hpp"
 #include "cunp/numeric_functions.hpp"
 #include "cunp/ops.hpp"
-#include "core/shape.hpp"
+#include "core/variance.hpp"
 
 namespace cunp {
 
@@ -80,8 +80,7 @@ ndarray nanvar(const ndarray& a, const var_options& o) {
   auto [arr, mask] = replace_nan(a, 0);
   if (!mask) return var(arr, o);
   check_inexact_dtype(o.dtype);
-  if (o.correction && o.ddof != 0) throw value_error("nanvar: ddof and correction can't be provided simultaneously.");
-  double ddof = o.correction ? *o.correction : o.ddof;
+  double ddof = detail::degrees_of_freedom("nanvar", o);
   ndarray counts = sum(logical_not(*mask), o.axis, true, dtype::int64);
   ndarray avg = sum(arr, o.axis, true, o.dtype);
   divide_by_counts(avg, counts);
@@ -98,11 +97,6 @@ ndarray nanvar(const ndarray& a, const var_options& o) {
   return where(less_equal(dof, 0), NAN, total);
 }
 
-ndarray nanstd(const ndarray& a, const var_options& o) {
-  ndarray v = nanvar(a, o);
-  if (v.ndim() == 0) return sqrt(v).astype(v.dtype(), casting::unsafe);
-  sqrt(v, {.out = v});
-  return v;
-}
+ndarray nanstd(const ndarray& a, const var_options& o) { return detail::root_of_variance(nanvar(a, o)); }
 
 }  // namespace cunp

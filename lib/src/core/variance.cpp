@@ -8,6 +8,7 @@
 #include "cunp/numeric_functions.hpp"
 #include "cunp/ops.hpp"
 #include "core/shape.hpp"
+#include "core/variance.hpp"
 
 namespace cunp {
 
@@ -26,6 +27,9 @@ std::int64_t items(const ndarray& a, const axes& axis) {
   return n;
 }
 
+}  // namespace
+
+namespace detail {
 double degrees_of_freedom(const char* fn, const var_options& o) {
   if (o.correction) {
     if (o.ddof != 0) throw value_error(std::string(fn) + ": ddof and correction can't be provided simultaneously.");
@@ -33,12 +37,16 @@ double degrees_of_freedom(const char* fn, const var_options& o) {
   }
   return o.ddof;
 }
-
-}  // namespace
+ndarray root_of_variance(ndarray v) {
+  if (v.ndim() == 0) return sqrt(v).astype(v.dtype(), casting::unsafe);
+  sqrt(v, {.out = v});
+  return v;
+}
+}  // namespace detail
 
 ndarray var(const ndarray& a, const var_options& o) {
   if (!a.valid()) throw value_error("var: null ndarray");
-  double ddof = degrees_of_freedom("var", o);
+  double ddof = detail::degrees_of_freedom("var", o);
   std::int64_t n = items(a, o.axis);
   // integers and bool are summed in float64; the other dtypes by sum's own rules
   std::optional<dtype> dt = o.dtype;
@@ -53,14 +61,7 @@ ndarray var(const ndarray& a, const var_options& o) {
   return total;
 }
 
-ndarray std(const ndarray& a, const var_options& o) {
-  ndarray v = var(a, o);
-  // NumPy takes the root in place (same_kind: an integer dtype= is a type_error), except of a
-  // scalar result, which it converts back to the dtype
-  if (v.ndim() == 0) return sqrt(v).astype(v.dtype(), casting::unsafe);
-  sqrt(v, {.out = v});
-  return v;
-}
+ndarray std(const ndarray& a, const var_options& o) { return detail::root_of_variance(var(a, o)); }
 
 average_result average(const ndarray& a, const average_options& o) {
   if (!a.valid()) throw value_error("average: null ndarray");
