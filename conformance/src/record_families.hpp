@@ -26,6 +26,10 @@ void without_xtensor(op_record& r, std::string why);
 // reduction matrix on every dtype, axis errors, an xtensor reducer of the same name.
 op_record reduction(const std::string& n, cunp_call call, tolerance_class tol, bool with_dtype);
 
+// A scan along axis (an int or None) with dtype=: the scan matrix on every dtype, an AxisError,
+// zero signs free, and products (cumulative_product) over values near one.
+op_record scan_record(const std::string& n, ndarray (*fn)(const ndarray&, const cumsum_options&), tolerance_class tol);
+
 void add_sorting(std::vector<op_record>& v);      // sort, argsort, sort_complex, searchsorted
 void add_differences(std::vector<op_record>& v);  // cumulative_sum/prod, cumprod, diff, ediff1d
 void add_statistics(std::vector<op_record>& v);   // var, std, average and the nan-functions

@@ -397,6 +397,24 @@ expectation mean_integer_dtype_cast() {
        "", {}};
 }
 
+op_record scan_record(const std::string& n, ndarray (*fn)(const ndarray&, const cumsum_options&), tolerance_class tol) {
+  op_record r;
+  r.name = r.numpy = n;
+  r.registry_name = "numpy." + n;
+  r.call = [fn](const bound_call& c) { return std::vector<ndarray>{fn(c.array(0), {c.integer("axis"), c.dtype_kw()})}; };
+  r.dtypes = on_both(every_dtype);
+  r.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
+  r.samples = scan_samples();
+  r.errors = [](const op_record& self) {
+    return std::vector<error_case>{{make_case(self, {array(dtype::float64, {3, 4})}, {{"axis", 2}, {"dtype", nullptr}}), "AxisError"}};
+  };
+  r.compare.tolerance = tol;
+  r.compare.signed_zero = false;  // a running sum's or product's zero sign depends on its order
+  if (tol == tolerance_class::cumulative_product) r.domains = {value_domain::near_one};  // long products only overflow
+  r.expectations = {undefined_integer_cast()};
+  return r;
+}
+
 namespace {
 
 // xtensor's max/min and maximum/minimum do not propagate NaN as NumPy's do.
@@ -1372,20 +1390,7 @@ std::vector<op_record> build() {
     v.push_back(r);
   }
 
-  op_record cs;
-  cs.name = cs.numpy = "cumsum";
-  cs.registry_name = "numpy.cumsum";
-  cs.call = [](const bound_call& c) { return std::vector<ndarray>{cumsum(c.array(0), {c.integer("axis"), c.dtype_kw()})}; };
-  cs.dtypes = on_both(every_dtype);
-  cs.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
-  cs.samples = scan_samples();
-  cs.errors = [](const op_record& self) {
-    return std::vector<error_case>{{make_case(self, {array(dtype::float64, {3, 4})}, {{"axis", 2}, {"dtype", nullptr}}), "AxisError"}};
-  };
-  cs.compare.tolerance = T::cumulative;
-  cs.compare.signed_zero = false;
-  cs.expectations = {undefined_integer_cast()};
-  v.push_back(cs);
+  v.push_back(scan_record("cumsum", &cumsum, T::cumulative));
 
   add_sorting(v);
   add_differences(v);

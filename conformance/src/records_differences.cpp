@@ -96,21 +96,8 @@ void add_differences(std::vector<op_record>& v) {
   };
   v.push_back(cs);
 
-  op_record cp = record("cumprod", [](const bound_call& c) {
-    return std::vector<ndarray>{cumprod(c.array(0), {c.integer("axis"), c.dtype_kw()})};
-  });
-  cp.composite = false;  // the backends' own scan
-  cp.xtensor_note = "xt::cumprod accumulates in the input's type, not NumPy's widened integers";
-  cp.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
-  cp.samples = scan_samples();
-  cp.domains = {value_domain::near_one};  // long products of wide magnitudes only overflow
-  cp.compare.tolerance = tolerance_class::cumulative_product;
-  cp.compare.signed_zero = false;
-  cp.expectations = {undefined_integer_cast()};
-  cp.errors = [](const op_record& self) {
-    return std::vector<error_case>{{make_case(self, {array(dtype::float64, {3, 4})}, {{"axis", 2}, {"dtype", nullptr}}), "AxisError"}};
-  };
-  v.push_back(cp);
+  v.push_back(scan_record("cumprod", &cumprod, tolerance_class::cumulative_product));
+  v.back().xtensor_note = "xt::cumprod accumulates in the input's type, not NumPy's widened integers";
 
   op_record cpr = record("cumulative_prod", [](const bound_call& c) {
     return std::vector<ndarray>{cumulative_prod(c.array(0), {c.integer("axis"), c.dtype_kw(), c.boolean("include_initial")})};

@@ -215,26 +215,12 @@ void add_statistics(std::vector<op_record>& v) {
     v.push_back(r);
   }
 
-  for (const char* n : {"nancumsum", "nancumprod"}) {
-    bool is_sum = std::string(n) == "nancumsum";
-    op_record r;
-    r.name = r.numpy = n;
-    r.registry_name = std::string("numpy.") + n;
-    r.call = [is_sum](const bound_call& c) {
-      cumsum_options o{c.integer("axis"), c.dtype_kw()};
-      return std::vector<ndarray>{is_sum ? nancumsum(c.array(0), o) : nancumprod(c.array(0), o)};
-    };
-    r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
-    r.kwargs = {{"axis", kw_kind::integer}, {"dtype", kw_kind::dtype}};
-    r.samples = scan_samples();
-    r.compare.tolerance = is_sum ? T::cumulative : T::cumulative_product;
-    r.compare.skips_nan = true;
-    r.compare.signed_zero = false;
-    if (!is_sum) r.domains = {value_domain::near_one};
-    r.expectations = {undefined_integer_cast()};
-    without_xtensor(r, "xtensor has no NaN-skipping scans");
-    r.composite = true;
-    v.push_back(r);
+  v.push_back(scan_record("nancumsum", &nancumsum, T::cumulative));
+  v.push_back(scan_record("nancumprod", &nancumprod, T::cumulative_product));
+  for (op_record* r : {&v[v.size() - 2], &v[v.size() - 1]}) {
+    r->compare.skips_nan = true;
+    without_xtensor(*r, "xtensor has no NaN-skipping scans");
+    r->composite = true;
   }
 }
 
