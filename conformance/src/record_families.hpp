@@ -33,5 +33,6 @@ op_record scan_record(const std::string& n, ndarray (*fn)(const ndarray&, const 
 void add_sorting(std::vector<op_record>& v);      // sort, argsort, sort_complex, searchsorted
 void add_differences(std::vector<op_record>& v);  // cumulative_sum/prod, cumprod, diff, ediff1d
 void add_statistics(std::vector<op_record>& v);   // var, std, average and the nan-functions
+void add_order_statistics(std::vector<op_record>& v);  // median, quantile, percentile and nan-variants
 
 }  // namespace cunp::conformance

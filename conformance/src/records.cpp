@@ -1395,6 +1395,7 @@ std::vector<op_record> build() {
   add_sorting(v);
   add_differences(v);
   add_statistics(v);
+  add_order_statistics(v);
 
   op_record cat;
   cat.name = cat.numpy = "concatenate";

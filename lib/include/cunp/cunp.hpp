@@ -7,5 +7,6 @@
 #include "cunp/ndarray.hpp"
 #include "cunp/numeric_functions.hpp"
 #include "cunp/ops.hpp"
+#include "cunp/order_statistics.hpp"
 #include "cunp/registry.hpp"
 #include "cunp/sorting.hpp"

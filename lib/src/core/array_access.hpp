@@ -26,6 +26,10 @@ ndarray new_array(const shape_t& shape, dtype dt, order ord, const cunp::device&
 ndarray new_array_like(const ndarray& like, dtype dt, order ord);
 // Elementwise copy with casting: dst[...] = src[...] (src already broadcast-compatible).
 void copy_into(const ndarray& dst, const ndarray& src);
+// The elements of `src`, read in C order, at the flat positions `index` (int64 by value, any
+// shape): a new C-order array of index's shape. A position outside src raises index_error (on
+// CUDA at the next synchronization).
+ndarray gather(const ndarray& src, const ndarray& index);
 void require_same_device(const char* op, const ndarray& a, const ndarray& b);
 // Whether the bytes two views span overlap (numpy.may_share_memory: by extent, not element).
 bool may_share_memory(const ndarray& a, const ndarray& b);

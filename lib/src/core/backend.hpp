@@ -42,6 +42,18 @@ struct search_request {
   bool right;
 };
 
+// out[i] = src[index[i]] for i < n, elements of `itemsize` bytes (1, 2, 4, 8 or 16), src holding
+// src_n of them, all contiguous. An index outside [0, src_n) writes nothing and is reported as
+// kernel_error::index_out_of_bounds (the host at once, CUDA at the next synchronization).
+struct gather_request {
+  void* out;
+  const void* src;
+  std::int64_t src_n;
+  const std::int64_t* index;
+  std::int64_t n;
+  std::size_t itemsize;
+};
+
 class backend {
  public:
   virtual ~backend() = default;
@@ -79,6 +91,7 @@ class backend {
   virtual void sort(const sort_request& r) = 0;
   virtual bool has_search(dtype dt) const = 0;
   virtual void search(const search_request& r) = 0;
+  virtual void gather(const gather_request& r) = 0;
   // out[i] = start + i*delta (ops::arange_value); start/delta are elements of dtype dt
   virtual void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) = 0;
 

@@ -68,6 +68,17 @@ void copy_into(const ndarray& dst, const ndarray& src_in) {
   be.elementwise(ops::ufunc_id::copy, uniform_loop(ops::ufunc_id::copy, dst.dtype())->kernel, it);
 }
 
+ndarray gather(const ndarray& src, const ndarray& index) {
+  require_same_device("gather", src, index);
+  ndarray values = src.flags().c_contiguous ? src : src.copy(order::C);
+  ndarray positions = index.dtype() == dtype::int64 && index.flags().c_contiguous ? index : ascontiguousarray(index, dtype::int64);
+  ndarray out = new_array(index.shape(), src.dtype(), order::C, src.device());
+  if (out.size() > 0)
+    backend_for(src.device()).gather({out.data(), values.data(), values.size(), static_cast<const std::int64_t*>(positions.data()),
+                                      out.size(), itemsize(src.dtype())});
+  return out;
+}
+
 }  // namespace detail
 
 ndarray ndarray::astype(cunp::dtype dt, casting rule, bool copy_always) const {

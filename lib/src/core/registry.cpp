@@ -114,6 +114,11 @@ const std::vector<registered_op>& op_registry() {
     for (const char* n : {"sort", "argsort", "sort_complex"})
       add_served(n, "sorting", [](backend& b, dtype d) { return b.has_sort(d); });
     add_served("searchsorted", "searching", [](backend& b, dtype d) { return b.has_search(d); });
+    // order statistics: sorted rows read through a gather; the quantiles take real dtypes only
+    for (const char* n : {"median", "nanmedian"})
+      add_served(n, "statistics", [](backend& b, dtype d) { return b.has_sort(d); });
+    for (const char* n : {"quantile", "percentile", "nanquantile", "nanpercentile"})
+      add_served(n, "statistics", [](backend& b, dtype d) { return b.has_sort(d) && !is_complex(d); });
     // functions over another entry's loops: its dtypes, less bool where NumPy rejects it
     auto add_derived = [&](const std::string& from, const char* n, const char* category, bool with_bool) {
       auto it = std::find_if(r.begin(), r.end(), [&](const registered_op& e) { return e.numpy_name == "numpy." + from; });

@@ -10,6 +10,7 @@ namespace cunp::ops {
 enum class kernel_error : std::int32_t {
   none = 0,
   negative_integer_power = 1,  // ValueError, as NumPy's integer power loops
+  index_out_of_bounds = 2,     // IndexError: a gather met an index outside its source
 };
 
 }  // namespace cunp::ops

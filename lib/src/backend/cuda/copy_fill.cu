@@ -1,4 +1,5 @@
-// The element copy (with casting) behind astype/copy/assign, and the fill and arange generators.
+// The element copy (with casting) behind astype/copy/assign, the gather through int64 positions,
+// and the fill and arange generators.
 #include "backend/cuda/copy_fill.hpp"
 #include "backend/cuda/elementwise.cuh"
 #include "ops/reductions.hpp"
@@ -30,6 +31,35 @@ void fill(void* dst, std::int64_t n, const void* pattern, std::size_t itemsize, 
     default: throw value_error("fill: no " + std::to_string(itemsize) + "-byte element type");
   }
   check_launch(ctx.stream, "fill");
+}
+
+template <class W>
+__global__ void gather_kernel(W* out, const W* src, std::int64_t src_n, const std::int64_t* index, std::int64_t n,
+                              int* error_word) {
+  std::int64_t stride = std::int64_t(gridDim.x) * blockDim.x;
+  for (std::int64_t i = std::int64_t(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride) {
+    std::int64_t k = index[i];
+    if (k < 0 || k >= src_n) report_error(error_word, ops::kernel_error::index_out_of_bounds);
+    else out[i] = src[k];
+  }
+}
+
+void gather(const gather_request& r, const launch_context& ctx) {
+  if (r.n == 0) return;
+  auto launch = [&](auto word) {
+    using W = decltype(word);
+    gather_kernel<W><<<grid_for(r.n), block_threads, 0, ctx.stream>>>(static_cast<W*>(r.out), static_cast<const W*>(r.src),
+                                                                      r.src_n, r.index, r.n, ctx.error_word);
+  };
+  switch (r.itemsize) {
+    case 1: launch(std::uint8_t{}); break;
+    case 2: launch(std::uint16_t{}); break;
+    case 4: launch(std::uint32_t{}); break;
+    case 8: launch(std::uint64_t{}); break;
+    case 16: launch(ops::complex<double>{}); break;
+    default: throw value_error("gather: no " + std::to_string(r.itemsize) + "-byte element type");
+  }
+  check_launch(ctx.stream, "gather");
 }
 
 template <class T>

@@ -195,6 +195,10 @@ class cuda_backend final : public backend {
     device_guard g(index_);
     search_[int(r.dt)](r, ctx());
   }
+  void gather(const gather_request& r) override {
+    device_guard g(index_);
+    cuda::gather(r, ctx());
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     device_guard g(index_);
     cuda::arange(out, dt, n, start, delta, ctx());

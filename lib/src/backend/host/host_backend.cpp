@@ -10,6 +10,7 @@
 #include "backend/host/planted_bugs.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
+#include "core/kernel_errors.hpp"
 #include "core/ufunc_loops.hpp"
 
 namespace cunp::detail {
@@ -95,6 +96,20 @@ class host_backend final : public backend {
     if (!has_search(r.dt))
       throw not_implemented("searchsorted: the host backend has no " + std::string(cunp::name(r.dt)) + " search");
     search_[int(r.dt)](r);
+  }
+  void gather(const gather_request& r) override {
+    auto* out = static_cast<char*>(r.out);
+    const auto* src = static_cast<const char*>(r.src);
+    bool out_of_bounds = false;
+    for (std::int64_t i = 0; i < r.n; ++i) {
+      std::int64_t k = r.index[i];
+      if (k < 0 || k >= r.src_n) {
+        out_of_bounds = true;
+        continue;
+      }
+      std::memcpy(out + i * r.itemsize, src + k * r.itemsize, r.itemsize);
+    }
+    if (out_of_bounds) raise_kernel_error(ops::kernel_error::index_out_of_bounds);
   }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     ops::visit(dt, [&](auto tag) {
