@@ -549,6 +549,32 @@ def sorted_values(a, got, axis=-1, stable=False):
     return ""
 
 
+def partitioned(a, got, kth, axis=-1, indices=False):
+    """partition/argpartition: along `axis`, got (a's values, or positions into a) is a permutation
+    of a's slice holding at each kth the element NumPy's sort puts there, the k smallest before it
+    (NumPy's order: NaN last; zeros' signs and NaN payloads free)."""
+    a, axis = _along(a, axis, indices)
+    if got.shape != a.shape:
+        return f"shape {got.shape} differs from the input's {a.shape}"
+    if indices:
+        n = a.shape[axis]
+        srt = np.sort(np.moveaxis(got, axis, -1), axis=-1)
+        if not np.array_equal(srt, np.broadcast_to(np.arange(n), srt.shape)):
+            return "not a permutation of the indices along the axis"
+        got = np.take_along_axis(a, got, axis=axis)
+    g, want = np.moveaxis(got, axis, -1), np.sort(np.moveaxis(a, axis, -1), axis=-1, kind="stable")
+    if not _same_in_order(np.sort(g, axis=-1, kind="stable"), want):
+        return "not a permutation of the input along the axis"
+    n = want.shape[-1]
+    for k in np.atleast_1d(np.asarray(kth)).tolist():
+        k = int(k) % n if n else 0
+        if n and not _same_in_order(g[..., k], want[..., k]):
+            return f"position {k} does not hold the element a sort puts there"
+        if n and not _same_in_order(np.sort(g[..., :k], axis=-1, kind="stable"), want[..., :k]):
+            return f"the elements before position {k} are not the {k} smallest"
+    return ""
+
+
 def set_equal(got, want):
     """The same elements, in any order (duplicates counted)."""
     g, w = np.sort(got.reshape(-1)), np.sort(want.reshape(-1))

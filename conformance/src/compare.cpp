@@ -220,6 +220,16 @@ std::string compare_property(const comparator& cmp, const std::vector<ndarray>& 
       const char* helper = cmp.kind == comparator::sorted_values ? "sorted_values" : "sorted_permutation";
       return oracle::call_text("cunp_harness", helper, {inputs.at(0), got.at(0), axis, stable});
     }
+    case comparator::partitioned_values:
+    case comparator::partitioned_permutation: {
+      const char* kw = cmp.axis_keyword.c_str();
+      std::string axis = !call.kwargs.contains(kw) ? "-1" : call.has(kw) ? call.kwargs[kw].dump() : "None";
+      const bound_arg& k = call.args.at(1);
+      arg kth = std::holds_alternative<ndarray>(k.v) ? arg(std::get<ndarray>(k.v).to(device::host()))
+                                                     : arg(std::get<weak_scalar>(k.v).repr());
+      std::string indices = cmp.kind == comparator::partitioned_permutation ? "True" : "False";
+      return oracle::call_text("cunp_harness", "partitioned", {inputs.at(0), got.at(0), kth, axis, indices});
+    }
     case comparator::set_equal:
       return oracle::call_text("cunp_harness", "set_equal", {got.at(0), want.at(0)});
     case comparator::reconstruction: {

@@ -38,7 +38,11 @@ struct comparator {
   // sorted_permutation: an argsort's positions sort the input (NumPy's stable argsort exactly,
   // under a stable kind); sorted_values: a sort's values are the input's, in NumPy's order (NumPy's
   // stable sort exactly, zeros' signs too, under a stable kind)
-  enum kind_t { values, sorted_permutation, sorted_values, set_equal, reconstruction, normwise, metadata } kind = values;
+  // partitioned_values, partitioned_permutation: partition's values (argpartition's positions)
+  // hold, at each kth (the case's second argument), the element NumPy's sort puts there, with the
+  // smaller ones before it and the larger after, a permutation of the input along the axis
+  enum kind_t { values, sorted_permutation, sorted_values, partitioned_values, partitioned_permutation, set_equal, reconstruction,
+                normwise, metadata } kind = values;
   tolerance_class tolerance = tolerance_class::exact;
   // also NumPy's C- and F-contiguity flags of each output: what order= asks for, and what a
   // view's strides give (the oracle hands results back as C-order copies, so they are asked for)
@@ -50,7 +54,7 @@ struct comparator {
   std::vector<int> orthonormal;
   // normwise: a Python expression over the inputs a[...] and the reference want for the bound
   std::string bound;
-  // sorted_permutation, sorted_values: the axis keyword's name
+  // sorted_*, partitioned_*: the axis keyword's name
   std::string axis_keyword = "axis";
   // max/min of complex values: where an output's inputs carry NaNs, the result may be any of
   // those NaN-carrying inputs (which one a reduction meets first depends on its order)

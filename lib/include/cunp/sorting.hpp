@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cunp/ops.hpp"
 
@@ -27,6 +28,24 @@ ndarray argsort(const ndarray& a, const sort_options& options = {});
 // numpy.sort_complex: sorted along the last axis, as complex: int8, uint8, int16 and uint16 give
 // complex64, the other real dtypes complex128.
 ndarray sort_complex(const ndarray& a);
+
+struct partition_options {
+  std::optional<std::int64_t> axis = -1;  // none: the C-order flattening is partitioned (a 1-d result)
+  std::string kind = "introselect";       // NumPy's one selection kind; any other is a value_error
+};
+// numpy.partition: a new C-order array of a's values along the axis with, at each kth position,
+// the element a sort would put there, none before it greater and none after it smaller (NumPy's
+// order). kth: an int or a 1-d integer array, each in [-n, n) (unchecked for an empty a, as
+// NumPy's); a bool is a value_error, a float a type_error. cunp sorts, which partitions at every
+// position at once.
+ndarray partition(const ndarray& a, const operand& kth, const partition_options& options = {});
+// numpy.argpartition: the int64 positions along the axis that partition a (a 0-d a counts as 1-d).
+ndarray argpartition(const ndarray& a, const operand& kth, const partition_options& options = {});
+
+// numpy.lexsort: the int64 positions along the axis that sort by the last key, ties by the one
+// before it, and so on (each key in NumPy's order; ties in the end keep their order). The keys
+// share one shape, and their dtypes are free.
+ndarray lexsort(const std::vector<ndarray>& keys, std::int64_t axis = -1);
 
 struct searchsorted_options {
   std::string side = "left";  // "left": before the equal elements; "right": after them

@@ -111,7 +111,7 @@ const std::vector<registered_op>& op_registry() {
       }
       r.push_back(e);
     };
-    for (const char* n : {"sort", "argsort", "sort_complex"})
+    for (const char* n : {"sort", "argsort", "sort_complex", "partition", "argpartition", "lexsort"})
       add_served(n, "sorting", [](backend& b, dtype d) { return b.has_sort(d); });
     add_served("searchsorted", "searching", [](backend& b, dtype d) { return b.has_search(d); });
     // order statistics: sorted rows read through a gather; the quantiles take real dtypes only
