@@ -196,6 +196,50 @@ class lexsorts final : public sample_generator {
   }
 };
 
+// extract: a condition of every dtype (special values: zeros, -0.0 and NaN among them) or a bool
+// mask, and an array of every dtype, of one shape (0-d, empty, 1-d, 2-d, 3-d; the 8 layouts), or
+// of different sizes (a condition longer than the array raises where it selects beyond it).
+class extracts final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    const json mask = {{"gen", "mask"}, {"p", 0.5}};
+    for (dtype d : all_dtypes) {
+      for (const shape_t& s : {shape_t{}, shape_t{0}, shape_t{17}, shape_t{7, 13}, shape_t{3, 4, 5}}) {
+        out.push_back(make_case(r, {array(dtype::bool_, s, layout::C, mask), array(d, s, layout::C, "special")}));
+        out.push_back(make_case(r, {array(d, s, layout::C, "special"), array(dtype::float64, s)}));
+      }
+      out.push_back(make_case(r, {array(dtype::bool_, {10}, layout::C, mask), array(d, {20})}));
+      out.push_back(make_case(r, {array(dtype::bool_, {4, 5}, layout::C, mask), array(d, {2, 10})}));
+      for (layout l : all_layouts) out.push_back(make_case(r, {array(d, {6, 10}, l, "special"), array(d, {6, 10}, l)}));
+    }
+    out.push_back(make_case(r, {array(dtype::bool_, {20}, layout::C, json{{"gen", "mask"}, {"p", 1.0}}), array(dtype::int32, {10})}));
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].seed = i;
+    return out;
+  }
+  test_case random(const op_record& r, rng& g) const override {
+    shape_t s;
+    for (std::uint64_t i = 0, k = g.below(4); i < k; ++i) s.push_back(std::int64_t(g.below(8)));
+    json cond = g.below(2) ? json{{"gen", "mask"}, {"p", 0.1 * double(g.below(11))}} : json("special");
+    test_case c = make_case(r, {array(g.below(2) ? dtype::bool_ : all_dtypes[g.below(dtype_count)], s, all_layouts[g.below(8)], cond),
+                                array(all_dtypes[g.below(dtype_count)], s, all_layouts[g.below(8)], g.below(2) ? "random" : "special")});
+    c.seed = g.next();
+    return c;
+  }
+};
+
+op_record searching_record(const char* name, cunp_call call) {
+  op_record r;
+  r.name = r.numpy = name;
+  r.registry_name = std::string("numpy.") + name;
+  r.call = std::move(call);
+  r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
+  r.samples = keyword_samples(first_argument::array, {});
+  r.xtensor_note = "xt::nonzero/argwhere/flatnonzero give vectors of index arrays, not NumPy's arrays";
+  r.composite = true;  // a scan, searches and ufuncs underneath
+  return r;
+}
+
 }  // namespace
 
 void add_sorting(std::vector<op_record>& v) {
@@ -267,6 +311,14 @@ void add_sorting(std::vector<op_record>& v) {
   lx.xtensor_note = "xtensor has no lexsort";
   lx.composite = true;  // stable argsorts and gathers underneath
   v.push_back(lx);
+
+  v.push_back(searching_record("nonzero", [](const bound_call& c) { return nonzero(c.array(0)); }));
+  v.push_back(searching_record("flatnonzero", [](const bound_call& c) { return std::vector<ndarray>{flatnonzero(c.array(0))}; }));
+  v.push_back(searching_record("argwhere", [](const bound_call& c) { return std::vector<ndarray>{argwhere(c.array(0))}; }));
+  v.push_back(searching_record("extract", [](const bound_call& c) { return std::vector<ndarray>{extract(c.array(0), c.array(1))}; }));
+  v.back().samples = std::make_shared<extracts>();
+  v.back().row_array = 1;
+  v.back().xtensor_note = "xtensor has no extract";
 }
 
 }  // namespace cunp::conformance

@@ -58,4 +58,15 @@ struct searchsorted_options {
 // a and v compare in promote_types(a's dtype, v's), a Python scalar v taking its default dtype.
 ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_options& options = {});
 
+// numpy.nonzero: for each axis of a, the int64 positions of a's nonzero elements (NaN counts,
+// and a complex value with either part nonzero), in C order. A 0-d a is NumPy 2's value_error.
+std::vector<ndarray> nonzero(const ndarray& a);
+// numpy.flatnonzero: the int64 positions of the nonzero elements of a's C-order flattening.
+ndarray flatnonzero(const ndarray& a);
+// numpy.argwhere: the (count, a.ndim) int64 positions of a's nonzero elements, row by row.
+ndarray argwhere(const ndarray& a);
+// numpy.extract: the elements of arr's C-order flattening where condition's flattening is
+// nonzero; a position beyond arr is an index_error (on CUDA at the next synchronization).
+ndarray extract(const ndarray& condition, const ndarray& arr);
+
 }  // namespace cunp

@@ -114,6 +114,9 @@ const std::vector<registered_op>& op_registry() {
     for (const char* n : {"sort", "argsort", "sort_complex", "partition", "argpartition", "lexsort"})
       add_served(n, "sorting", [](backend& b, dtype d) { return b.has_sort(d); });
     add_served("searchsorted", "searching", [](backend& b, dtype d) { return b.has_search(d); });
+    // nonzero and its kin: a bool scan and int64 searches serve every dtype
+    for (const char* n : {"nonzero", "flatnonzero", "argwhere", "extract"})
+      add_served(n, "searching", [](backend& b, dtype) { return b.has_search(dtype::int64) && b.has_scan(ops::scan_id::cumsum, dtype::int64); });
     // order statistics: sorted rows read through a gather; the quantiles take real dtypes only
     for (const char* n : {"median", "nanmedian"})
       add_served(n, "statistics", [](backend& b, dtype d) { return b.has_sort(d); });

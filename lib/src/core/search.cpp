@@ -1,8 +1,12 @@
 // searchsorted: the operands in their common dtype, contiguous; a sorter checked whole; then the
-// backend's binary searches.
+// backend's binary searches. nonzero and its kin: the running count of nonzero elements (a scan)
+// and, for the k-th of them, the first position where the count reaches k (a search), so both
+// backends find them with the primitives they have.
 #include "cunp/errors.hpp"
 #include "cunp/sorting.hpp"
 #include "core/array_access.hpp"
+#include "cunp/ops.hpp"
+#include <algorithm>
 
 namespace cunp {
 using namespace detail;
@@ -38,6 +42,43 @@ ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_opti
   be.search({dt, sorted.data(), o.sorter ? static_cast<const std::int64_t*>(sorter.data()) : nullptr, a.size(),
              flat_keys.data(), out.size(), static_cast<std::int64_t*>(out.data()), o.side == "right"});
   return out;
+}
+
+ndarray flatnonzero(const ndarray& a) {
+  if (!a.valid()) throw value_error("flatnonzero: null ndarray");
+  ndarray counts = cumsum(a.reshape({-1}).astype(dtype::bool_), {.axis = 0, .dtype = dtype::int64});
+  std::int64_t total = counts.size() == 0 ? 0 : counts[{counts.size() - 1}].item<std::int64_t>();
+  return searchsorted(counts, arange(1, total + 1, 1, dtype::int64, a.device()));
+}
+
+std::vector<ndarray> nonzero(const ndarray& a) {
+  if (!a.valid()) throw value_error("nonzero: null ndarray");
+  if (a.ndim() == 0)
+    throw value_error("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context "
+                      "of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.");
+  ndarray flat = flatnonzero(a);
+  std::vector<ndarray> out(std::size_t(a.ndim()));
+  std::int64_t inner = 1;
+  for (int d = a.ndim() - 1; d >= 0; --d) {
+    out[std::size_t(d)] = d == 0 ? floor_divide(flat, inner) : remainder(floor_divide(flat, inner), a.shape()[std::size_t(d)]);
+    inner *= std::max<std::int64_t>(a.shape()[std::size_t(d)], 1);
+  }
+  return out;
+}
+
+ndarray argwhere(const ndarray& a) {
+  if (!a.valid()) throw value_error("argwhere: null ndarray");
+  // NumPy reads a 0-d array as one element and gives positions of no axes: (count, 0)
+  if (a.ndim() == 0) return zeros({a.astype(dtype::bool_).item<bool>() ? 1 : 0, 0}, dtype::int64, order::C, a.device());
+  std::vector<ndarray> columns;
+  for (const ndarray& p : nonzero(a)) columns.push_back(p.reshape({-1, 1}));
+  return concatenate(columns, {.axis = 1});
+}
+
+ndarray extract(const ndarray& condition, const ndarray& arr) {
+  if (!condition.valid() || !arr.valid()) throw value_error("extract: null ndarray");
+  require_same_device("extract", condition, arr);
+  return gather(arr.reshape({-1}), flatnonzero(condition));
 }
 
 }  // namespace cunp
