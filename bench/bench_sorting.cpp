@@ -1,11 +1,13 @@
 // Sorting benchmarks (not tests): sort and argsort of n = 1e7 (or argv[1]) float32 and int32,
-// stable and not, many short runs, and searchsorted of n keys into n / 10 sorted values, against
+// stable and not, many short runs, the order statistics, partition, lexsort and flatnonzero over
+// sorts and scans, and searchsorted of n keys into n / 10 sorted values, against
 // CuPy (CUDA events, in this same process) and NumPy (host, median of 3). The inputs are the same
 // pseudo-random values on every side: frac(sin(i * 12.9898) * 43758.5453) computed in float64,
 // then cast.
 #include <cstdio>
 #include <string>
 
+#include "cunp/order_statistics.hpp"
 #include "workload.hpp"
 
 using namespace cunp;
@@ -30,6 +32,18 @@ int main(int argc, char** argv) {
        [](const ndarray& x) { return sort(x, {.axis = 0}); }, "cp.sort(x, axis=0)"},
       {"argsort axis=-1, (n / 100, 100) float32", n, dtype::float32, {n / 100, 100}, [](const ndarray& x) { return argsort(x); },
        "cp.argsort(x, axis=-1)"},
+      {"median, float32", n, dtype::float32, {n}, [](const ndarray& x) { return median(x); }, "cp.median(x)"},
+      {"median axis=-1, (n / 1000, 1000) float32", n, dtype::float32, {n / 1000, 1000},
+       [](const ndarray& x) { return median(x, -1); }, "cp.median(x, axis=-1)"},
+      {"quantile of 3 q, float32", n, dtype::float32, {n},
+       [](const ndarray& x) { return quantile(x, asarray({0.25, 0.5, 0.75}, std::nullopt, x.device())); },
+       "cp.quantile(x, cp.asarray([0.25, 0.5, 0.75]))"},
+      {"partition kth = n / 2, float32", n, dtype::float32, {n}, [n](const ndarray& x) { return partition(x, n / 2); },
+       "cp.partition(x, x.size // 2)"},
+      {"lexsort of 2 keys, float32", n, dtype::float32, {n}, [](const ndarray& x) { return lexsort({x, x}); },
+       "cp.lexsort(cp.stack([x, x]))"},
+      {"flatnonzero of x > 0.5, float32", n, dtype::float32, {n}, [](const ndarray& x) { return flatnonzero(greater(x, 0.5)); },
+       "cp.flatnonzero(x > 0.5)"},
   };
   std::printf("n = %.0e; median of 21 after 3 warm-ups (NumPy: median of 3)\n", double(n));
   std::printf("| workload | cunp ms | CuPy ms | NumPy ms |\n| --- | --- | --- | --- |\n");
