@@ -902,8 +902,9 @@ def fold_steps(method, items, running):
     return np.concatenate([first, steps])
 
 
-def power_condition(a, b, outer=False):
-    """Per element of a ** b (np.multiply.outer's shape with outer), two rows:
+def power_condition(a, b, outer=False, shape=()):
+    """Per element of a ** b (np.multiply.outer's shape with outer; broadcast to `shape`, an out=
+    array's), two rows:
     - 1 + |b| |log a|, what an ulp of log a or of b log a becomes in exp(b log a); 1 where that is
       not finite (a zero or non-finite base or exponent: special values, compared as such);
     - 1 where the result's zeros may have either sign: exp(b log a) of a -inf real part and a NaN
@@ -914,7 +915,7 @@ def power_condition(a, b, outer=False):
     a, b = np.asarray(a), np.asarray(b)
     if outer:
         a = a.reshape(a.shape + (1,) * b.ndim)
-    shape = np.broadcast_shapes(a.shape, b.shape)
+    shape = np.broadcast_shapes(a.shape, b.shape, tuple(shape))
     with np.errstate(all="ignore"):
         la, bc = np.log(a.astype(np.complex128)), b.astype(np.complex128)
         k = 1 + np.abs(bc) * np.abs(la)

@@ -183,9 +183,15 @@ verdict compare_values(const comparator& cmp, const ndarray& got_in, const ndarr
   return v;
 }
 
-std::variant<power_allowance, std::string> power_allowances(const std::vector<oracle::arg>& base_exponent, bool outer, std::int64_t n) {
-  oracle::result r = oracle::call_module("cunp_harness", "power_condition", base_exponent, {{"outer", outer ? "True" : "False"}});
+std::variant<power_allowance, std::string> power_allowances(const std::vector<oracle::arg>& base_exponent, bool outer,
+                                                             const shape_t& result) {
+  std::string shape = "(";
+  for (std::int64_t e : result) shape += std::to_string(e) + ",";
+  oracle::result r = oracle::call_module("cunp_harness", "power_condition", base_exponent,
+                                         {{"outer", outer ? "True" : "False"}, {"shape", shape + ")"}});
   if (r.raised()) return "harness: power_condition raised " + r.error().type + ": " + r.error().message;
+  std::int64_t n = 1;
+  for (std::int64_t e : result) n *= e;
   if (r.array().size() != 2 * n) return std::string("harness: power_condition's shape is not the result's");
   auto rows = ascontiguousarray(r.array().astype(dtype::float64)).reshape({-1}).to_host<double>();
   power_allowance p;

@@ -34,7 +34,8 @@ struct power_allowance {
 };
 // The allowances of a ** b (np.multiply.outer's shape with outer), n elements; an error message if
 // the harness cannot give them.
-std::variant<power_allowance, std::string> power_allowances(const std::vector<oracle::arg>& base_exponent, bool outer, std::int64_t n);
+std::variant<power_allowance, std::string> power_allowances(const std::vector<oracle::arg>& base_exponent, bool outer,
+                                                             const shape_t& result);
 
 // Outcome flags, as cunp_harness.py numbers them.
 enum outcome : std::int64_t { finite = 1, pos_inf = 2, neg_inf = 4, not_a_number = 8, zero = 16 };

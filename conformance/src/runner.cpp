@@ -198,7 +198,8 @@ verdict compare_fold(const op_record& r, const std::vector<fold_segment>& segmen
       std::int64_t row = running.size() / std::max<std::int64_t>(n, 1);
       power.emplace(power_allowance{std::vector<double>(std::size_t(row), 1.0), std::vector<bool>(std::size_t(row), false)});
       if (n > 1) {
-        auto steps_allowed = power_allowances({running[{slice(0, n - 1)}], items[{slice(1, n)}]}, false, running.size() - row);
+        ndarray before = running[{slice(0, n - 1)}];
+        auto steps_allowed = power_allowances({before, items[{slice(1, n)}]}, false, before.shape());
         if (auto* e = std::get_if<std::string>(&steps_allowed)) return {verdict::fail, *e};
         auto& p = std::get<power_allowance>(steps_allowed);
         power->ulp_factor.insert(power->ulp_factor.end(), p.ulp_factor.begin(), p.ulp_factor.end());
@@ -479,7 +480,7 @@ verdict run_case(const op_record& r, const test_case& c, const device& dev, refe
       std::optional<power_allowance> power;
       bool elementwise = r.numpy.find('.') == std::string::npos, outer = r.numpy.ends_with(".outer");
       if (cmp.power_conditioning && is_complex(want[k].dtype()) && (elementwise || outer)) {
-        auto allowed = power_allowances(b.numpy, outer, want[k].size());
+        auto allowed = power_allowances(b.numpy, outer, want[k].shape());
         if (auto* e = std::get_if<std::string>(&allowed)) return {verdict::fail, *e};
         power = std::move(std::get<power_allowance>(allowed));
       }
