@@ -78,6 +78,11 @@ ndarray pick(const sorted_rows& r, const ndarray& positions) { return gather(r.r
 
 ndarray last_elements(const sorted_rows& r) { return r.rows[{slice(), r.n - 1}]; }
 
+// Two (B,) rows as a (2, B) array.
+ndarray stack_rows(const ndarray& first, const ndarray& second) {
+  return concatenate({first.reshape({1, -1}), second.reshape({1, -1})}, {.axis = 0});
+}
+
 shape_t joined(const shape_t& lead, const shape_t& tail) {
   shape_t s = lead;
   s.insert(s.end(), tail.begin(), tail.end());
@@ -103,14 +108,13 @@ method method_of(const std::string& name) {
 }
 
 // Hyndman and Fan's alpha and beta of the continuous methods NumPy computes by _compute_virtual_index.
-bool plotting_positions(method m, double& alpha, double& beta) {
+std::pair<double, double> plotting_positions(method m) {
   switch (m) {
-    case method::interpolated_inverted_cdf: alpha = 0, beta = 1; return true;
-    case method::hazen: alpha = beta = 0.5; return true;
-    case method::weibull: alpha = beta = 0; return true;
-    case method::median_unbiased: alpha = beta = 1 / 3.0; return true;
-    case method::normal_unbiased: alpha = beta = 3 / 8.0; return true;
-    default: return false;
+    case method::interpolated_inverted_cdf: return {0, 1};
+    case method::hazen: return {0.5, 0.5};
+    case method::weibull: return {0, 0};
+    case method::median_unbiased: return {1 / 3.0, 1 / 3.0};
+    default: return {3 / 8.0, 3 / 8.0};  // normal_unbiased
   }
 }
 
@@ -184,8 +188,7 @@ positions positions_of(method m, const ndarray& q, const lengths& len, bool inex
     case method::averaged_inverted_cdf: return interpolation(subtract(multiply(len.n, q), 1), len, inexact_data, m);
     default: break;
   }
-  double alpha = 0, beta = 0;
-  plotting_positions(m, alpha, beta);
+  auto [alpha, beta] = plotting_positions(m);
   ndarray vi = subtract(add(multiply(len.n, q), add(alpha, multiply(q, 1 - alpha - beta))), 1);
   return interpolation(vi, len, inexact_data, m);
 }
@@ -234,11 +237,12 @@ struct quantiles {
   ndarray q;
   bool weak = false;
 };
-quantiles quantiles_for(const ndarray& a, const operand& q_in, bool percent) {
+quantiles quantiles_for(const char* op, const ndarray& a, const operand& q_in, bool percent) {
+  if (!a.valid()) throw value_error(std::string(op) + ": null ndarray");
   if (is_complex(a.dtype())) throw type_error("a must be an array of real numbers");
   quantiles r;
   if (q_in.is_array()) {
-    if (!q_in.array().valid()) throw value_error("quantile: q is a null ndarray");
+    if (!q_in.array().valid()) throw value_error(std::string(op) + ": q is a null ndarray");
     r.q = q_in.array().to(a.device());
   } else {
     auto k = q_in.scalar().kind;
@@ -268,7 +272,7 @@ ndarray quantile_of(const char* op, const ndarray& a, const quantiles& qs, const
     ndarray nan_rows = isnan(last);
     if (any(nan_rows).item<bool>()) {
       if (q.ndim() == 0 && r.batch.empty()) return last.reshape(o.keepdims ? r.kept : shape_t{});
-      result = where(nan_rows, last, result).astype(result.dtype());
+      result = where(nan_rows, last, result);
     }
   }
   return result.reshape(joined(q.shape(), o.keepdims ? r.kept : r.batch));
@@ -277,7 +281,6 @@ ndarray quantile_of(const char* op, const ndarray& a, const quantiles& qs, const
 ndarray nanquantile_of(const char* op, const ndarray& a, const quantiles& qs, const quantile_options& o) {
   const ndarray& q = qs.q;
   method m = method_of(o.method);
-  if (!a.valid()) throw value_error(std::string(op) + ": null ndarray");
   if (a.size() == 0) return nanmean(a, o.axis, o.keepdims);  // NumPy's shortcut, q's dims and all
   if (!is_inexact(a.dtype())) return quantile_of(op, a, qs, o);
   sorted_rows r = sort_rows(op, a, o.axis);
@@ -286,7 +289,7 @@ ndarray nanquantile_of(const char* op, const ndarray& a, const quantiles& qs, co
   ndarray empty_rows = equal(counts, 0);
   // NumPy's apply_along_axis takes the first row's dtype: a's where that row is all NaN
   if (counts[{0, 0}].item<std::int64_t>() == 0) result = result.astype(a.dtype());
-  result = where(empty_rows, NAN, result).astype(result.dtype());
+  result = where(empty_rows, NAN, result);
   return result.reshape(joined(q.shape(), o.keepdims ? r.kept : r.batch));
 }
 
@@ -294,15 +297,13 @@ ndarray nanquantile_of(const char* op, const ndarray& a, const quantiles& qs, co
 // values with an infinite part follow, and a masked element it picks reads as inf + infj (its
 // minimum_fill_value). Its sort keeps ties in their order for rows of up to 16 (an insertion
 // sort), as this stable one does everywhere.
-ndarray masked_complex_middles(const ndarray& a, const axes& axis, const ndarray& middles) {
+ndarray masked_complex_middles(const ndarray& a, const axes& axis, const ndarray& positions) {
   ndarray masked = isnan(a);
   sorted_rows filled = rows_of("nanmedian", where(masked, std::complex<double>(INFINITY, 0), a), axis);
-  std::int64_t b = batch_size(filled);
-  ndarray starts = multiply(arange(b, dtype::int64, a.device()), filled.n).reshape({b, 1});
-  ndarray picked = add(starts, gather(argsort(filled.rows, {.axis = -1, .kind = "stable"}), middles));
-  ndarray values = gather(filled.rows, picked);
-  ndarray picked_masked = gather(rows_of("nanmedian", masked, axis).rows, picked);
-  return where(picked_masked, std::complex<double>(INFINITY, INFINITY), values);
+  sorted_rows order = filled;
+  order.rows = argsort(filled.rows, {.axis = -1, .kind = "stable"});
+  ndarray picked = pick(order, positions);  // the positions within each unsorted row
+  return where(pick(rows_of("nanmedian", masked, axis), picked), std::complex<double>(INFINITY, INFINITY), pick(filled, picked));
 }
 
 }  // namespace
@@ -314,7 +315,7 @@ ndarray median(const ndarray& a, const axes& axis, bool keepdims) {
   ndarray result = mean(r.rows[{slice(), slice(lo, hi)}], -1);
   if (is_inexact(a.dtype()) && r.n > 0) {
     ndarray last = last_elements(r);
-    result = where(isnan(last), last, result).astype(result.dtype());
+    result = where(isnan(last), last, result);
   }
   return result.reshape(keepdims ? r.kept : r.batch);
 }
@@ -324,47 +325,39 @@ ndarray nanmedian(const ndarray& a, const axes& axis, bool keepdims) {
   if (a.size() == 0) return nanmean(a, axis, keepdims);
   if (!is_inexact(a.dtype())) return median(a, axis, keepdims);
   sorted_rows r = sort_rows("nanmedian", a, axis);
-  std::int64_t b = batch_size(r);
-  ndarray counts = subtract(r.n, count_nonzero(isnan(r.rows), -1)).reshape({b, 1});
+  ndarray counts = subtract(r.n, count_nonzero(isnan(r.rows), -1));  // (B,)
   ndarray high = floor_divide(counts, 2);
   ndarray odd = equal(remainder(counts, 2), 1);
   ndarray low = where(odd, high, subtract(high, 1));
-  ndarray middles = add(multiply(arange(b, dtype::int64, a.device()), r.n).reshape({b, 1}),
-                        maximum(concatenate({low, high}, {.axis = 1}), 0));
-  ndarray middle = gather(r.rows, middles);
+  // rows 0 and 1: each slice's low and high middle (the middle twice for an odd count)
+  ndarray positions = maximum(stack_rows(low, high), 0);
+  ndarray middle = pick(r, positions);
   ndarray result;
   if (!r.batch.empty() && r.n < 600) {
-    // NumPy's _nanmedian_small (np.ma.median): the sum of the low and high middles, halved (the
-    // middle twice for an odd count); an all-NaN slice is NaN
-    if (is_complex(a.dtype())) middle = masked_complex_middles(a, axis, middles);
-    result = divide(sum(middle, -1), 2.0);
-    result = where(equal(counts.reshape({b}), 0), NAN, result).astype(result.dtype());
+    // NumPy's _nanmedian_small (np.ma.median): the sum of the low and high middles, halved; an
+    // all-NaN slice is NaN
+    if (is_complex(a.dtype())) middle = masked_complex_middles(a, axis, positions);
+    result = where(equal(counts, 0), NAN, divide(sum(middle, 0), 2.0));
   } else {
     // np.median of each slice's non-NaN elements: the mean of its one or two middles; an all-NaN
     // slice gives its NaN
-    ndarray of_two = mean(middle, -1);
-    ndarray of_one = mean(middle[{slice(), slice(1, 2)}], -1);
-    result = where(odd.reshape({b}), of_one, of_two);
-    result = where(equal(counts.reshape({b}), 0), last_elements(r), result).astype(result.dtype());
+    result = where(odd, mean(middle[{slice(1, 2)}], 0), mean(middle, 0));
+    result = where(equal(counts, 0), last_elements(r), result);
   }
   return result.reshape(keepdims ? r.kept : r.batch);
 }
 
 ndarray quantile(const ndarray& a, const operand& q, const quantile_options& o) {
-  if (!a.valid()) throw value_error("quantile: null ndarray");
-  return quantile_of("quantile", a, quantiles_for(a, q, false), o);
+  return quantile_of("quantile", a, quantiles_for("quantile", a, q, false), o);
 }
 ndarray percentile(const ndarray& a, const operand& q, const quantile_options& o) {
-  if (!a.valid()) throw value_error("percentile: null ndarray");
-  return quantile_of("percentile", a, quantiles_for(a, q, true), o);
+  return quantile_of("percentile", a, quantiles_for("percentile", a, q, true), o);
 }
 ndarray nanquantile(const ndarray& a, const operand& q, const quantile_options& o) {
-  if (!a.valid()) throw value_error("nanquantile: null ndarray");
-  return nanquantile_of("nanquantile", a, quantiles_for(a, q, false), o);
+  return nanquantile_of("nanquantile", a, quantiles_for("nanquantile", a, q, false), o);
 }
 ndarray nanpercentile(const ndarray& a, const operand& q, const quantile_options& o) {
-  if (!a.valid()) throw value_error("nanpercentile: null ndarray");
-  return nanquantile_of("nanpercentile", a, quantiles_for(a, q, true), o);
+  return nanquantile_of("nanpercentile", a, quantiles_for("nanpercentile", a, q, true), o);
 }
 
 }  // namespace cunp

@@ -2,11 +2,12 @@
 // backend's binary searches. nonzero and its kin: the running count of nonzero elements (a scan)
 // and, for the k-th of them, the first position where the count reaches k (a search), so both
 // backends find them with the primitives they have.
+#include <algorithm>
+
 #include "cunp/errors.hpp"
 #include "cunp/sorting.hpp"
 #include "core/array_access.hpp"
 #include "cunp/ops.hpp"
-#include <algorithm>
 
 namespace cunp {
 using namespace detail;
