@@ -1,13 +1,15 @@
 // Sorting benchmarks (not tests): sort and argsort of n = 1e7 (or argv[1]) float32 and int32,
-// stable and not, many short runs, the order statistics, partition, lexsort and flatnonzero over
-// sorts and scans, and searchsorted of n keys into n / 10 sorted values, against
+// stable and not, many short runs, the order statistics, partition, lexsort, flatnonzero, unique,
+// bincount and histogram over sorts, scans and searches, and searchsorted of n keys into n / 10 sorted values, against
 // CuPy (CUDA events, in this same process) and NumPy (host, median of 3). The inputs are the same
 // pseudo-random values on every side: frac(sin(i * 12.9898) * 43758.5453) computed in float64,
 // then cast.
 #include <cstdio>
 #include <string>
 
+#include "cunp/counting.hpp"
 #include "cunp/order_statistics.hpp"
+#include "cunp/sets.hpp"
 #include "workload.hpp"
 
 using namespace cunp;
@@ -44,6 +46,13 @@ int main(int argc, char** argv) {
        "cp.lexsort(cp.stack([x, x]))"},
       {"flatnonzero of x > 0.5, float32", n, dtype::float32, {n}, [](const ndarray& x) { return flatnonzero(greater(x, 0.5)); },
        "cp.flatnonzero(x > 0.5)"},
+      {"unique, int32", n, dtype::int32, {n}, [](const ndarray& x) { return unique(x).values; }, "cp.unique(x)"},
+      {"unique with counts, int32", n, dtype::int32, {n},
+       [](const ndarray& x) { return unique(x, {.return_counts = true}).counts; }, "cp.unique(x, return_counts=True)"},
+      {"bincount of (x * 1000) as int32, float32 x", n, dtype::float32, {n},
+       [](const ndarray& x) { return bincount(multiply(x, 1000).astype(dtype::int32)); }, "cp.bincount((x * 1000).astype(cp.int32))"},
+      {"histogram, 100 bins, float32", n, dtype::float32, {n}, [](const ndarray& x) { return histogram(x, 100).hist; },
+       "cp.histogram(x, bins=100)"},
   };
   std::printf("n = %.0e; median of 21 after 3 warm-ups (NumPy: median of 3)\n", double(n));
   std::printf("| workload | cunp ms | CuPy ms | NumPy ms |\n| --- | --- | --- | --- |\n");

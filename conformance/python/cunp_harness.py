@@ -170,6 +170,35 @@ def _complex_prod_outcomes(z, red, n, res, acc):
             (np.where(single, _kind(alone.real), flags), np.where(single, _kind(alone.imag), flags)))
 
 
+def trapezoid_summands(arrays, dx=1.0, axis=-1, **_):
+    """trapezoid's terms d * (y[1:] + y[:-1]) / 2.0, formed as NumPy forms them (its sum over the
+    axis is the order-dependent part), the summed axis last; and the slack, per result element,
+    for terms cunp may round differently."""
+    y = arrays[0]
+    x = arrays[1] if len(arrays) > 1 else None
+    if x is None:
+        d = dx
+    elif x.ndim == 1:
+        d = np.diff(x)
+        shape = [1] * y.ndim
+        shape[axis] = d.shape[0]
+        d = d.reshape(shape)
+    else:
+        d = np.diff(x, axis=axis)
+    upper = [slice(None)] * y.ndim
+    lower = [slice(None)] * y.ndim
+    upper[axis] = slice(1, None)
+    lower[axis] = slice(None, -1)
+    sums = y[tuple(upper)] + y[tuple(lower)]
+    terms = d * sums / 2.0
+    # a complex product is not rounded alike everywhere (FMA): each of the two within sqrt(5) eps
+    slack = 0.0
+    if np.iscomplexobj(d) and np.iscomplexobj(sums):
+        eps = float(np.finfo(terms.dtype).eps)
+        slack = 2 * np.sqrt(5) * eps * np.sum(np.moveaxis(np.abs(terms), axis, -1), axis=-1)
+    return np.moveaxis(terms, axis, -1), slack
+
+
 def reduction_reference(kind, a, result_dtype, output=0, axis=None, keepdims=False, dtype=None, ddof=0,
                         correction=None, weights=None, **_):
     """The exact reference of output `output` of a reduction, called with the case's own keywords
@@ -585,6 +614,63 @@ def set_equal(got, want):
     return ""
 
 
+def set_precondition_broken(arrays, assume_unique=False):
+    """Where NumPy's set operations are undefined: inputs said to be unique that are not, or an
+    input's distinct values that fall together in the dtype the inputs are compared in (uint64 or
+    int64 beyond 2**53 as float64), which NumPy's sort-based paths then count as matches."""
+    common = np.result_type(*arrays)
+    for a in arrays:
+        a = np.asarray(a).reshape(-1)
+        distinct = a if assume_unique else np.unique(a)
+        if np.unique(distinct.astype(common)).size != distinct.size:
+            return True
+    return False
+
+
+def isin_table_too_large(element, test, kind=None):
+    """isin's table method (kind='table') allocates a bool per value of the test elements'
+    range: beyond 2**31 NumPy's answer is a MemoryError or a dimension error, by machine."""
+    test = np.asarray(test)
+    if kind != "table" or test.size == 0 or test.dtype.kind not in "biu":
+        return False
+    return int(test.max()) - int(test.min()) >= 2**31
+
+
+def unique_values(inputs, got, want, unordered=False, equal_nan=True, free_inverse=-1, axis=None):
+    """unique and the set operations: got[0] holds want[0]'s values in its order (any order where
+    `unordered`), each bit for bit one of the inputs' elements. Which member of a run of equal
+    elements stands for it is free: NumPy's quicksort and hash paths leave it open (-0.0 or +0.0;
+    under equal_nan, which complex value with a NaN part). The other outputs exactly, except
+    output `free_inverse`, an inverse NumPy took from an unstable argsort: where NaNs stay
+    distinct, which NaN's slot each NaN input maps to is as free as that sort's order of them,
+    so there the slots need only be the same set."""
+    g, w = got[0], want[0]
+    if unordered and g.ndim == 1:
+        g, w = np.sort(g), np.sort(w)
+    if g.shape != w.shape:
+        return f"values of shape {g.shape}, want {w.shape}"
+    if equal_nan and g.dtype.kind == "c":
+        g, w = (np.where(np.isnan(x), complex(np.nan, np.nan), x) for x in (g, w))
+    if not _same_in_order(g, w):
+        return f"values differ from NumPy's: first difference at {_first_difference(g, w)}"
+    pool = {x.tobytes() for x in np.concatenate([np.asarray(a).reshape(-1).astype(got[0].dtype) for a in inputs])}
+    for x in got[0].reshape(-1):
+        if x.tobytes() not in pool:
+            return f"value {x!r} is none of the inputs' elements"
+    for k in range(1, len(got)):
+        g, w = got[k], want[k]
+        if k == free_inverse and g.shape == w.shape and not equal_nan:
+            a = np.asarray(inputs[0])
+            # by element, or (an axis) by the subarrays along it that hold a NaN
+            rows = np.moveaxis(a, axis, 0) if axis is not None and a.ndim > 1 else a.reshape(-1, 1)
+            nan = np.isnan(rows).reshape(rows.shape[0], rows[0].size if rows.shape[0] else 0).any(axis=1).reshape(g.shape)
+            if np.array_equal(g[~nan], w[~nan]) and np.array_equal(np.sort(g[nan]), np.sort(w[nan])):
+                continue
+        if not np.array_equal(g, w):
+            return f"output {k} differs from NumPy's: first difference at {_first_difference(g, w)}"
+    return ""
+
+
 def reconstruction(a, product, orthonormal=(), k=30.0):
     """A decomposition with sign or phase freedom: ||a - product|| <= k n eps ||a||, and every
     factor in `orthonormal` has Q^H Q = I within k n eps."""
@@ -603,18 +689,50 @@ def reconstruction(a, product, orthonormal=(), k=30.0):
     return ""
 
 
-def normwise(got, want, bound):
-    """||got - want|| <= bound (Frobenius over all elements); NaN positions must agree."""
+def normwise(got, want, bound, rest_got=(), rest_want=()):
+    """||got - want|| <= bound (Frobenius over all elements); NaN positions must agree. The
+    further outputs (a histogram's edges) equal NumPy's exactly."""
     if got.shape != want.shape:
         return f"shape {got.shape}, want {want.shape}"
     gn, wn = np.isnan(got), np.isnan(want)
     if not np.array_equal(gn, wn):
         return "NaN positions differ"
-    d = np.where(gn, 0, got.astype(np.complex128) - want.astype(np.complex128))
+    # equal elements (infinities among them) differ by nothing
+    d = np.where(gn | (got == want), 0, got.astype(np.complex128) - want.astype(np.complex128))
     err = np.linalg.norm(d.reshape(-1))
     if not err <= bound:
         return f"norm-wise error {err:.6g} exceeds the bound {bound:.6g}"
+    for k, (g, w) in enumerate(zip(rest_got, rest_want), start=1):
+        if g.shape != w.shape or not _same_in_order(g, w):
+            return f"output {k} differs from NumPy's"
     return ""
+
+
+def binned_bound(a, wants, weights=None, density=False):
+    """The norm-wise bound of bincount's or histogram's first output against NumPy's. Counts are
+    exact (0). A weighted bin errs by at most 2 N eps ||w||_1 between two summations of the N
+    weights (NumPy's prefix-sum differences or per-bin loops, cunp's segmented sums; eps of the
+    weights' dtype, 0 for integer weights, summed exactly), so sqrt(K) times that over K bins. A
+    density n / widths / total carries that error over the narrowest width and the total, the
+    total's own error through every bin, and four roundings of its own."""
+    want = np.asarray(wants[0])
+    k = max(want.size, 1)
+    err = 0.0
+    if weights is not None:
+        w = np.asarray(weights)
+        eps = float(np.finfo(w.dtype).eps) if w.dtype.kind in "fc" else 0.0
+        err = 2 * w.size * eps * float(np.abs(w.astype(np.complex128)).sum()) * np.sqrt(k)
+    if not density:
+        return err
+    edges = np.asarray(wants[1])
+    n = np.histogram(a, bins=edges, weights=weights)[0]
+    total = abs(complex(n.sum()))
+    if total == 0:
+        return np.inf  # 0/0: every bin NaN, whose positions normwise compares
+    widths = np.diff(edges).astype(np.float64)
+    widths = widths[widths > 0]  # an empty bin between equal edges is inf or NaN in both
+    norm = float(np.linalg.norm(np.where(np.isfinite(want), want, 0).astype(np.complex128).reshape(-1)))
+    return err / ((widths.min() if widths.size else 1.0) * total) + norm * (np.sqrt(k) * err / total + 4 * float(np.finfo(np.float64).eps))
 
 
 # ---- NumPy answers that are no array, as arrays the value comparator compares ----
@@ -629,6 +747,18 @@ def average(a, weights=None, axis=None, keepdims=False):
     average is a NumPy scalar)."""
     avg, scl = np.average(a, axis=axis, weights=weights, returned=True, keepdims=keepdims)
     return np.asarray(avg), np.asarray(scl)
+
+
+def sorted_in_place(a, **kwargs):
+    """ndarray.sort: the array as the method leaves it (NumPy's returns None)."""
+    a.sort(**kwargs)
+    return a
+
+
+def partitioned_in_place(a, kth, **kwargs):
+    """ndarray.partition: the array as the method leaves it."""
+    a.partition(kth, **kwargs)
+    return a
 
 
 def result_type(*operands):

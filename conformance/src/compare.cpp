@@ -238,6 +238,18 @@ std::string compare_property(const comparator& cmp, const std::vector<ndarray>& 
     }
     case comparator::set_equal:
       return oracle::call_text("cunp_harness", "set_equal", {got.at(0), want.at(0)});
+    case comparator::unique_values: {
+      std::vector<arg> wants;
+      for (const auto& x : want) wants.push_back(x);
+      bool equal_nan = call.kwargs.contains("equal_nan") ? call.boolean("equal_nan", true) : cmp.equal_nan;
+      bool unordered = got.size() == 1 && (cmp.unordered || (call.has("sorted") && !call.boolean("sorted", true)));
+      // an inverse without indices: NumPy's argsort was its quicksort
+      int free_inverse = cmp.inverse_output;
+      if (call.boolean("return_inverse") && !call.boolean("return_index")) free_inverse = 1;
+      return oracle::call_text("cunp_harness", "unique_values",
+                               {arg::list(ins), arg::list(outs), arg::list(wants), unordered ? "True" : "False", equal_nan ? "True" : "False",
+                                std::to_string(free_inverse), call.has("axis") ? call.kwargs["axis"].dump() : "None"});
+    }
     case comparator::reconstruction: {
       std::vector<arg> ortho;
       for (int k : cmp.orthonormal) ortho.push_back(got.at(std::size_t(k)));
@@ -247,9 +259,26 @@ std::string compare_property(const comparator& cmp, const std::vector<ndarray>& 
       return oracle::call_text("cunp_harness", "reconstruction", {inputs.at(0), product.array(), arg::list(ortho)});
     }
     case comparator::normwise: {
-      std::map<std::string, arg> names{{"a", arg::list(ins)}, {"want", want.at(0)}};
+      std::vector<arg> wants;
+      for (const auto& x : want) wants.push_back(x);
+      std::map<std::string, arg> names{{"a", arg::list(ins)}, {"want", want.at(0)}, {"wants", arg::list(wants)}};
+      for (const std::string& k : cmp.bound_keywords) {
+        auto it = call.array_kwargs.find(k);
+        if (it != call.array_kwargs.end() && !it->second.empty() && it->second[0].valid()) names.emplace(k, it->second[0].to(device::host()));
+        else if (call.has(k.c_str()) && call.kwargs[k].is_boolean()) names.emplace(k, call.kwargs[k].get<bool>() ? "True" : "False");
+        else if (call.has(k.c_str())) names.emplace(k, arg(call.kwargs[k].dump()));
+        else names.emplace(k, "None");
+      }
       std::string bound = oracle::eval_text("float(" + cmp.bound + ")", names);
-      return oracle::call_text("cunp_harness", "normwise", {got.at(0), want.at(0), bound});
+      try {
+        (void)std::stod(bound);  // "inf" too; an exception's text is no number
+      } catch (const std::exception&) {
+        return "harness: the bound " + cmp.bound + " gave " + bound;
+      }
+      std::vector<arg> rest_got, rest_want;
+      for (std::size_t k = 1; k < got.size(); ++k) rest_got.push_back(got[k]), rest_want.push_back(want[k]);
+      return oracle::call_text("cunp_harness", "normwise",
+                               {got.at(0), want.at(0), "float('" + bound + "')", arg::list(rest_got), arg::list(rest_want)});
     }
     case comparator::values:
     case comparator::metadata: break;

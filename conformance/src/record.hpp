@@ -41,8 +41,12 @@ struct comparator {
   // partitioned_values, partitioned_permutation: partition's values (argpartition's positions)
   // hold, at each kth (the case's second argument), the element NumPy's sort puts there, with the
   // smaller ones before it and the larger after, a permutation of the input along the axis
-  enum kind_t { values, sorted_permutation, sorted_values, partitioned_values, partitioned_permutation, set_equal, reconstruction,
-                normwise, metadata } kind = values;
+  // unique_values: unique's and the set operations' first output holds NumPy's values in NumPy's
+  // order, where a run of equal elements (-0.0 and +0.0; under equal_nan, complex values with a
+  // NaN part) may stand as any of its members, bit for bit one of the inputs' elements; the other
+  // outputs (indices, inverse, counts) exactly
+  enum kind_t { values, sorted_permutation, sorted_values, partitioned_values, partitioned_permutation, set_equal, unique_values,
+                reconstruction, normwise, metadata } kind = values;
   tolerance_class tolerance = tolerance_class::exact;
   // also NumPy's C- and F-contiguity flags of each output: what order= asks for, and what a
   // view's strides give (the oracle hands results back as C-order copies, so they are asked for)
@@ -52,10 +56,22 @@ struct comparator {
   // first input a[0]; the outputs that must be orthonormal
   std::string product;
   std::vector<int> orthonormal;
-  // normwise: a Python expression over the inputs a[...] and the reference want for the bound
+  // normwise: a Python expression for the bound over the inputs a[...], the reference want (its
+  // first output; wants: all of them) and the case's keywords named here (None where absent);
+  // the outputs after the first are compared exactly. np is in scope; a harness helper is
+  // reached as __import__('cunp_harness')
   std::string bound;
+  std::vector<std::string> bound_keywords;
   // sorted_*, partitioned_*: the axis keyword's name
   std::string axis_keyword = "axis";
+  // unique_values: whether NaNs are one run where the case has no equal_nan= keyword, and
+  // whether the order is free (also where the case says sorted=False) for a lone output
+  bool equal_nan = true;
+  bool unordered = false;
+  // unique_values: the output that is an inverse NumPy took from its unstable argsort (where no
+  // indices were asked for), whose NaN entries map to NaN slots in any order; -1: none (or, for
+  // unique, as its keywords say)
+  int inverse_output = -1;
   // max/min of complex values: where an output's inputs carry NaNs, the result may be any of
   // those NaN-carrying inputs (which one a reduction meets first depends on its order)
   bool complex_nan_choice = false;
@@ -87,7 +103,8 @@ struct comparator {
 
 // array: out= and where= (case.hpp's array_kwarg_value), made as the case's arrays are
 // number: an integer or a float (nan_to_num's posinf=, isclose's rtol=)
-enum class kw_kind { axis, boolean, dtype, integer, number, string, array };
+// number_pair: two of them, a Python tuple (histogram's range=)
+enum class kw_kind { axis, boolean, dtype, integer, number, number_pair, string, array };
 
 // A case's arguments on the device under test, and its keyword arguments.
 struct bound_arg {
@@ -187,6 +204,10 @@ struct op_record {
   // Why some of NumPy's loops are not in cunp yet (their cases are expected failures); empty:
   // the loop table must equal NumPy's. Otherwise cunp's must be NumPy's with those left out.
   std::string missing_loops;
+  // A cunp_harness helper that forms, from the case's arrays and keywords, the terms an
+  // order-dependent result sums, as NumPy forms them, with the summed axis last (trapezoid's
+  // d * (y[1:] + y[:-1]) / 2.0): the exact reference is taken over them rather than the input
+  std::string summands;
   // A method that folds in NumPy's order (power.accumulate): where it gives segments for a case,
   // each running value is compared with NumPy's ufunc applied to cunp's previous one (the
   // comparator's tolerance), rather than the result with NumPy's whole fold, in which libm's

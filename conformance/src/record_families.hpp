@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "cunp/sorting.hpp"
 #include "record.hpp"
 
 namespace cunp::conformance {
@@ -30,9 +31,17 @@ op_record reduction(const std::string& n, cunp_call call, tolerance_class tol, b
 // zero signs free, and products (cumulative_product) over values near one.
 op_record scan_record(const std::string& n, ndarray (*fn)(const ndarray&, const cumsum_options&), tolerance_class tol);
 
+// sort's and partition's keywords as a case gives them (axis null: None)
+sort_options sort_keywords(const bound_call& c);
+partition_options partition_keywords(const bound_call& c);
+
 void add_sorting(std::vector<op_record>& v);      // sort, argsort, sort_complex, searchsorted
 void add_differences(std::vector<op_record>& v);  // cumulative_sum/prod, cumprod, diff, ediff1d
 void add_statistics(std::vector<op_record>& v);   // var, std, average and the nan-functions
 void add_order_statistics(std::vector<op_record>& v);  // median, quantile, percentile and nan-variants
+void add_sets(std::vector<op_record>& v);
+void add_counting(std::vector<op_record>& v);  // bincount, digitize, histogram, histogram_bin_edges
+// ndarray's methods (ndarray.sum, ndarray.sort...) from the records of their functions, which v holds
+void add_methods(std::vector<op_record>& v);  // unique and its forms, isin, intersect1d, union1d, setdiff1d, setxor1d
 
 }  // namespace cunp::conformance

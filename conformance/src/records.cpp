@@ -88,6 +88,9 @@ void check_kwargs(const op_record& r, const test_case& c) {
       case kw_kind::boolean: ok = v.is_boolean(); break;
       case kw_kind::integer: ok = v.is_number_integer(); break;
       case kw_kind::number: ok = v.is_number(); break;
+      case kw_kind::number_pair:
+        ok = v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
+        break;
       case kw_kind::string: ok = v.is_string(); break;
       case kw_kind::array: parse_array_kwarg(v, "kwargs." + k); break;
       case kw_kind::dtype:
@@ -1396,6 +1399,9 @@ std::vector<op_record> build() {
   add_differences(v);
   add_statistics(v);
   add_order_statistics(v);
+  add_sets(v);
+  add_counting(v);
+  add_methods(v);
 
   op_record cat;
   cat.name = cat.numpy = "concatenate";

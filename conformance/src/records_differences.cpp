@@ -1,5 +1,5 @@
 // The records of scans and differences: cumprod, and those built on other ops: cumulative_sum,
-// cumulative_prod, diff and ediff1d,
+// cumulative_prod, diff, ediff1d and trapezoid,
 // every dtype on both backends (NumPy decides which it rejects: bool subtraction).
 #include "generators.hpp"
 #include "record_families.hpp"
@@ -78,6 +78,55 @@ class differences final : public sample_generator {
   }
 };
 
+// trapezoid: y of every dtype (random and special values), 1-d to 3-d along each axis, with x
+// absent, 1-d along the axis, of y's shape, or two points (one spacing, broadcast); dx a float
+// or an int; empty axes, the 8 layouts; a 0-d y and an x of the wrong length (errors).
+class trapezoids final : public sample_generator {
+ public:
+  std::vector<test_case> matrix(const op_record& r) const override {
+    std::vector<test_case> out;
+    const json rising = {{"gen", "sorted"}};
+    for (dtype d : all_dtypes)
+      for (const json& v : {json("random"), json("special")}) {
+        auto one = [&](shape_t s, std::optional<arg_desc> x, json kw, layout l = layout::C) {
+          std::vector<arg_desc> args{array(d, std::move(s), l, v)};
+          if (x) args.push_back(std::move(*x));
+          out.push_back(make_case(r, std::move(args), kw));
+        };
+        one({17}, std::nullopt, json::object());
+        one({17}, std::nullopt, {{"dx", 0.5}});
+        one({17}, std::nullopt, {{"dx", 3}});
+        one({17}, array(dtype::float64, {17}, layout::C, rising), json::object());
+        one({17}, array(dtype::float32, {2}, layout::C, rising), json::object());
+        one({5, 8}, std::nullopt, {{"axis", 0}});
+        one({5, 8}, array(dtype::float64, {5}, layout::C, rising), {{"axis", 0}});
+        one({5, 8}, array(d, {5, 8}), {{"axis", -1}});
+        one({3, 4, 5}, std::nullopt, {{"axis", 1}, {"dx", 0.25}});
+        one({0}, std::nullopt, json::object());
+        one({3, 0}, std::nullopt, {{"axis", 0}});
+        one({1}, std::nullopt, json::object());
+        for (layout l : all_layouts) one({6, 10}, std::nullopt, {{"axis", 0}}, l);
+      }
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].seed = i;
+    return out;
+  }
+  test_case random(const op_record& r, rng& g) const override {
+    shape_t s;
+    for (std::uint64_t i = 0, k = 1 + g.below(3); i < k; ++i) s.push_back(std::int64_t(g.below(9)));
+    std::int64_t axis = std::int64_t(g.below(s.size()));
+    json kw = {{"axis", axis}};
+    std::vector<arg_desc> args{array(all_dtypes[g.below(dtype_count)], s, all_layouts[g.below(8)], g.below(2) ? "random" : "special")};
+    switch (g.below(3)) {
+      case 0: kw["dx"] = g.below(2) ? json(0.5 * double(1 + g.below(4))) : json(std::int64_t(g.below(4))); break;
+      case 1: args.push_back(array(dtype::float64, {s[std::size_t(axis)]}, layout::C, json{{"gen", "sorted"}})); break;
+      default: args.push_back(array(all_dtypes[g.below(dtype_count)], s, all_layouts[g.below(8)])); break;
+    }
+    test_case c = make_case(r, std::move(args), kw);
+    c.seed = g.next();
+    return c;
+  }
+};
+
 }  // namespace
 
 void add_differences(std::vector<op_record>& v) {
@@ -142,6 +191,28 @@ void add_differences(std::vector<op_record>& v) {
   std::vector<dtype> numeric(std::begin(all_dtypes) + 1, std::end(all_dtypes));  // bool subtracts in no loop
   ed.dtypes = on_both(numeric);
   v.push_back(ed);
+
+  op_record tz = record("trapezoid", [](const bound_call& c) {
+    trapezoid_options o;
+    if (c.args.size() > 1) o.x = c.array(1);
+    if (c.has("dx")) {
+      const json& dx = c.kwargs["dx"];
+      o.dx = dx.is_number_integer() ? weak_scalar(dx.get<std::int64_t>()) : weak_scalar(dx.get<double>());
+    }
+    o.axis = c.integer("axis").value_or(-1);
+    return std::vector<ndarray>{trapezoid(c.array(0), o)};
+  });
+  tz.kwargs = {{"dx", kw_kind::number}, {"axis", kw_kind::integer}};
+  tz.samples = std::make_shared<trapezoids>();
+  tz.compare.tolerance = tolerance_class::summation;
+  tz.compare.signed_zero = false;  // a sum's zero sign follows its order
+  tz.summands = "trapezoid_summands";
+  tz.errors = [](const op_record& self) {
+    return std::vector<error_case>{{make_case(self, {array(dtype::float64, {})}), "IndexError"},
+                                   {make_case(self, {array(dtype::float64, {3, 4})}, {{"axis", 2}}), "IndexError"},
+                                   {make_case(self, {array(dtype::float64, {7}), array(dtype::float64, {5})}), "ValueError"}};
+  };
+  v.push_back(tz);
 }
 
 }  // namespace cunp::conformance

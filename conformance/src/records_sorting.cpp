@@ -8,15 +8,22 @@ namespace cunp::conformance {
 
 using json = nlohmann::json;
 
-namespace {
-
-sort_options sort_kw(const bound_call& c) {
+sort_options sort_keywords(const bound_call& c) {
   sort_options o;
   if (c.kwargs.contains("axis")) o.axis = c.integer("axis");  // null: None, the flattened array
   if (c.has("kind")) o.kind = c.string("kind", "");
   if (c.has("stable")) o.stable = c.boolean("stable");
   return o;
 }
+
+partition_options partition_keywords(const bound_call& c) {
+  partition_options o;
+  if (c.kwargs.contains("axis")) o.axis = c.integer("axis");  // null: None, the flattened array
+  if (c.has("kind")) o.kind = c.string("kind", "");
+  return o;
+}
+
+namespace {
 
 // A generator's cases that take no keywords (its random draws with theirs dropped).
 class without_keywords final : public sample_generator {
@@ -42,7 +49,7 @@ op_record sort_record(const char* name, ndarray (*fn)(const ndarray&, const sort
   op_record r;
   r.name = r.numpy = name;
   r.registry_name = std::string("numpy.") + name;
-  r.call = [fn](const bound_call& c) { return std::vector<ndarray>{fn(c.array(0), sort_kw(c))}; };
+  r.call = [fn](const bound_call& c) { return std::vector<ndarray>{fn(c.array(0), sort_keywords(c))}; };
   r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
   r.kwargs = {{"axis", kw_kind::integer}, {"kind", kw_kind::string}, {"stable", kw_kind::boolean}};
   r.samples = sort_samples();
@@ -124,12 +131,7 @@ op_record partition_record(const char* name, ndarray (*fn)(const ndarray&, const
   op_record r;
   r.name = r.numpy = name;
   r.registry_name = std::string("numpy.") + name;
-  r.call = [fn](const bound_call& c) {
-    partition_options o;
-    if (c.kwargs.contains("axis")) o.axis = c.integer("axis");  // null: None, the flattened array
-    if (c.has("kind")) o.kind = c.string("kind", "");
-    return std::vector<ndarray>{fn(c.array(0), c.operand_at(1), o)};
-  };
+  r.call = [fn](const bound_call& c) { return std::vector<ndarray>{fn(c.array(0), c.operand_at(1), partition_keywords(c))}; };
   r.dtypes = on_both(std::vector<dtype>(std::begin(all_dtypes), std::end(all_dtypes)));
   r.kwargs = {{"axis", kw_kind::integer}, {"kind", kw_kind::string}};
   r.samples = std::make_shared<partitions>();

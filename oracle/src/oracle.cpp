@@ -158,6 +158,7 @@ const error_mapping error_table[] = {
     {"ValueError", "cunp::value_error", is_a<cunp::value_error>},
     {"MemoryError", "cunp::out_of_memory", is_a<cunp::out_of_memory>},
     {"NotImplementedError", "cunp::not_implemented", is_a<cunp::not_implemented>},
+    {"RuntimeError", "cunp::runtime_error", is_a<cunp::runtime_error>},
 };
 const error_mapping* mapping_of(const numpy_error& np) {
   for (const error_mapping& m : error_table)

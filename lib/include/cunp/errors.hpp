@@ -31,9 +31,14 @@ struct linalg_error : value_error {
 struct overflow_error : virtual error {
   explicit overflow_error(const std::string& what) : error(what) {}
 };
-// An op that a backend lacks; never answered by silently running another backend.
-struct not_implemented : virtual error {
-  explicit not_implemented(const std::string& what) : error(what) {}
+// Python's RuntimeError (isin's kind='table' over a range its dtype cannot hold).
+struct runtime_error : virtual error {
+  explicit runtime_error(const std::string& what) : error(what) {}
+};
+// An op that a backend lacks; never answered by silently running another backend. Python's
+// NotImplementedError is a RuntimeError.
+struct not_implemented : runtime_error {
+  explicit not_implemented(const std::string& what) : error(what), runtime_error(what) {}
 };
 // numpy's _ArrayMemoryError (a MemoryError). The message names bytes asked and the pool's state.
 struct out_of_memory : virtual error {

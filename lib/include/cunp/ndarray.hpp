@@ -56,6 +56,15 @@ enum class order { C, F, A, K };
 
 namespace detail { struct buffer; }
 
+// The keywords of the methods below (cunp/ops.hpp, cunp/sorting.hpp).
+class operand;
+struct var_options;
+struct arg_reduce_options;
+struct cumsum_options;
+struct sort_options;
+struct partition_options;
+struct searchsorted_options;
+
 class ndarray {
  public:
   ndarray() = default;  // a 0-d-less "null" array; valid() is false
@@ -115,6 +124,41 @@ class ndarray {
   // Writes src into this view as NumPy's a[...] = src: broadcast to this shape (a longer src's
   // leading unit dims dropped), cast unsafe.
   void assign(const ndarray& src) const;
+
+  // ---- NumPy's methods of the reductions, scans, sorting and searching: each is the function of
+  // its name (a.sum(1) is cunp::sum(a, 1)), its arguments in NumPy's positional order ----
+  ndarray all(const axes& axis = {}, bool keepdims = false) const;
+  ndarray any(const axes& axis = {}, bool keepdims = false) const;
+  ndarray max(const axes& axis = {}, bool keepdims = false) const;
+  ndarray min(const axes& axis = {}, bool keepdims = false) const;
+  ndarray sum(const axes& axis = {}, std::optional<cunp::dtype> dt = {}, bool keepdims = false) const;
+  ndarray prod(const axes& axis = {}, std::optional<cunp::dtype> dt = {}, bool keepdims = false) const;
+  ndarray mean(const axes& axis = {}, std::optional<cunp::dtype> dt = {}, bool keepdims = false) const;
+  ndarray var() const;
+  ndarray var(const var_options& options) const;
+  ndarray std() const;
+  ndarray std(const var_options& options) const;
+  ndarray argmax() const;
+  ndarray argmax(const arg_reduce_options& options) const;
+  ndarray argmin() const;
+  ndarray argmin(const arg_reduce_options& options) const;
+  ndarray cumsum() const;
+  ndarray cumsum(const cumsum_options& options) const;
+  ndarray cumprod() const;
+  ndarray cumprod(const cumsum_options& options) const;
+  // sort and partition work in place, as NumPy's methods do; an axis of none is NumPy's
+  // type_error there (the functions flatten)
+  void sort() const;
+  void sort(const sort_options& options) const;
+  ndarray argsort() const;
+  ndarray argsort(const sort_options& options) const;
+  void partition(const operand& kth) const;
+  void partition(const operand& kth, const partition_options& options) const;
+  ndarray argpartition(const operand& kth) const;
+  ndarray argpartition(const operand& kth, const partition_options& options) const;
+  std::vector<ndarray> nonzero() const;
+  ndarray searchsorted(const operand& v) const;
+  ndarray searchsorted(const operand& v, const searchsorted_options& options) const;
 
  private:
   friend struct ndarray_access;

@@ -340,6 +340,15 @@ ndarray diff(const ndarray& a, const diff_options& options = {});
 // to_end (flattened; each must cast to it under same_kind, type_error otherwise).
 ndarray ediff1d(const ndarray& ary, const std::optional<operand>& to_end = {}, const std::optional<operand>& to_begin = {});
 
+struct trapezoid_options {
+  std::optional<ndarray> x{};  // the sample points: 1-d along the axis, or broadcasting with y
+  weak_scalar dx = 1.0;        // their spacing where x is none (a Python number)
+  std::int64_t axis = -1;
+};
+// numpy.trapezoid: the sum over the axis of d * (y[1:] + y[:-1]) / 2.0, d the differences of x
+// (or dx), as NumPy forms the terms (an integer y gives float64; bool adds as logical or).
+ndarray trapezoid(const ndarray& y, const trapezoid_options& options = {});
+
 // ---- joining: cunp::concatenate({a, b}, {.axis = 1}) ----
 struct concatenate_options {
   std::optional<std::int64_t> axis = 0;  // none: flattens each array (C order) first

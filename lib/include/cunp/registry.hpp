@@ -11,7 +11,7 @@ namespace cunp {
 struct registered_op {
   std::string numpy_name;  // "numpy.add", "numpy.ndarray.sum"
   std::string cunp_name;   // "cunp::add"
-  std::string category;    // "ufunc", "reduction", "searching", "scan", "joining", "creation", "view", "copy"
+  std::string category;    // "ufunc", "reduction", "searching", "scan", "joining", "creation", "view", "copy", "sorting", "statistics", "sets"
   struct backend_dtypes {
     std::string backend;   // "host", "cuda"
     std::vector<dtype> dtypes;

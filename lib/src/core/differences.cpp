@@ -1,8 +1,9 @@
-// cumulative_sum, cumulative_prod, diff and ediff1d: NumPy's Python algorithms (numpy/lib/_function_base_impl.py,
+// cumulative_sum, cumulative_prod, diff, ediff1d and trapezoid: NumPy's Python algorithms (numpy/lib/_function_base_impl.py,
 // _arraysetops_impl.py, _core/fromnumeric.py), step by step through cunp's ops, so dtypes and
 // errors come out as NumPy's do.
 #include "cunp/errors.hpp"
 #include "cunp/ops.hpp"
+#include "core/array_access.hpp"
 #include "core/shape.hpp"
 
 namespace cunp {
@@ -88,6 +89,30 @@ ndarray ediff1d(const ndarray& ary_in, const std::optional<operand>& to_end, con
   if (l_end > 0) along(result, 0, l_begin + l_diff, l_begin + l_diff + l_end).assign(end);
   subtract(hi, lo, {.out = along(result, 0, l_begin, l_begin + l_diff)});
   return result;
+}
+
+ndarray trapezoid(const ndarray& y, const trapezoid_options& o) {
+  if (!y.valid()) throw value_error("trapezoid: null ndarray");
+  // NumPy indexes a list of y.ndim slices by the axis: out of range is its IndexError
+  int axis = int(normalize_axis(o.axis, y.ndim()));
+  operand d = o.dx;
+  if (o.x) {
+    const ndarray& x = *o.x;
+    if (!x.valid()) throw value_error("trapezoid: x is a null ndarray");
+    require_same_device("trapezoid", y, x);
+    if (x.ndim() == 1) {
+      shape_t along_axis(std::size_t(y.ndim()), 1);
+      ndarray steps = diff(x);
+      along_axis[std::size_t(axis)] = steps.size();
+      d = steps.reshape(along_axis);
+    } else {
+      d = diff(x, {.axis = o.axis});
+    }
+  }
+  std::int64_t m = y.shape()[std::size_t(axis)];
+  ndarray upper = along(y, axis, m > 0 ? 1 : 0, m), lower = along(y, axis, 0, m > 0 ? m - 1 : 0);
+  ndarray terms = divide(multiply(d, add(upper, lower)), 2.0);
+  return sum(terms, o.axis);
 }
 
 }  // namespace cunp

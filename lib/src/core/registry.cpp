@@ -117,6 +117,16 @@ const std::vector<registered_op>& op_registry() {
     // nonzero and its kin: a bool scan and int64 searches serve every dtype
     for (const char* n : {"nonzero", "flatnonzero", "argwhere", "extract"})
       add_served(n, "searching", [](backend& b, dtype) { return b.has_search(dtype::int64) && b.has_scan(ops::scan_id::cumsum, dtype::int64); });
+    // unique and the set operations: sorts, searches and scans over the input's dtype
+    for (const char* n : {"unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "isin", "intersect1d", "union1d",
+                          "setdiff1d", "setxor1d"})
+      add_served(n, "sets", [](backend& b, dtype d) { return b.has_sort(d) && b.has_search(d) && b.has_sort(dtype::int64); });
+    // counting: sorted values and the searches for each bin's bounds (bincount: of integral input)
+    add_served("bincount", "statistics", [](backend& b, dtype d) {
+      return (is_integer(d) || d == dtype::bool_) && b.has_sort(dtype::int64) && b.has_search(dtype::int64);
+    });
+    for (const char* n : {"digitize", "histogram", "histogram_bin_edges"})
+      add_served(n, "statistics", [](backend& b, dtype d) { return !is_complex(d) && b.has_sort(d) && b.has_search(d); });
     // order statistics: sorted rows read through a gather; the quantiles take real dtypes only
     for (const char* n : {"median", "nanmedian"})
       add_served(n, "statistics", [](backend& b, dtype d) { return b.has_sort(d); });
@@ -134,6 +144,7 @@ const std::vector<registered_op>& op_registry() {
         if (!with_bool) bd.dtypes.erase(std::remove(bd.dtypes.begin(), bd.dtypes.end(), dtype::bool_), bd.dtypes.end());
       r.push_back(e);
     };
+    add_derived("add", "trapezoid", "statistics", true);
     add_derived("max", "amax", "reduction", true);
     add_derived("min", "amin", "reduction", true);
     add_derived("max", "ptp", "statistics", false);
@@ -196,6 +207,16 @@ const std::vector<registered_op>& op_registry() {
         {"isposinf", "logic", false}, {"isneginf", "logic", false}};
     for (const composite& c : composites)
       add_copy_served("numpy." + std::string(c.name), "cunp::" + std::string(c.name), c.category, c.complex);
+    // ndarray's methods: the functions of their names, their dtypes
+    for (const char* m : {"all", "any", "max", "min", "sum", "prod", "mean", "var", "std", "argmax", "argmin", "cumsum", "cumprod",
+                          "sort", "argsort", "partition", "argpartition", "nonzero", "searchsorted"}) {
+      auto it = std::find_if(r.begin(), r.end(), [&](const registered_op& e) { return e.numpy_name == "numpy." + std::string(m); });
+      registered_op e = *it;
+      e.numpy_name = "numpy.ndarray." + std::string(m);
+      e.cunp_name = "cunp::ndarray::" + std::string(m);
+      e.loops.clear();
+      r.push_back(e);
+    }
     return r;
   }();
   return reg;
