@@ -50,7 +50,8 @@ class bincount_cases final : public sample_generator {
         for (dtype w : {dtype::float64, dtype::float32, dtype::int64, dtype::bool_, dtype::uint64})
           out.push_back(make_case(r, {array(d, {n}, layout::C, v)}, {{"weights", weights_arg(w, {n}, weight_values(w))}}));
       }
-      out.push_back(make_case(r, {array(d, {17}, layout::C, "special")}));
+      // special values up to 16 bits: beyond, the largest value asks for a result of gigabytes
+      if (itemsize(d) <= 2) out.push_back(make_case(r, {array(d, {17}, layout::C, "special")}));
       for (layout l : all_layouts) out.push_back(make_case(r, {array(d, {12}, l, v)}, {{"minlength", 3}}));
     }
     for (std::size_t i = 0; i < out.size(); ++i) out[i].seed = i;
@@ -60,7 +61,7 @@ class bincount_cases final : public sample_generator {
     std::vector<dtype> ds = integral_dtypes();
     dtype d = ds[g.below(ds.size())];
     std::int64_t n = std::int64_t(g.below(40));
-    json v = g.below(4) == 0 ? json("special") : d == dtype::bool_ ? json{{"gen", "mask"}, {"p", 0.5}} : small_ints(1 + std::int64_t(g.below(30)));
+    json v = g.below(4) == 0 && itemsize(d) <= 2 ? json("special") : d == dtype::bool_ ? json{{"gen", "mask"}, {"p", 0.5}} : small_ints(1 + std::int64_t(g.below(30)));
     json kw = json::object();
     if (g.below(2)) kw["minlength"] = std::int64_t(g.below(40));
     if (g.below(2)) {
