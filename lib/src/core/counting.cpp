@@ -2,6 +2,7 @@
 // over cunp's ops: the values sorted, each bin's bounds found by binary search (so a bin's count
 // is the difference of two positions), and weighted bins summed segment by segment (reduceat).
 #include <cmath>
+#include <limits>
 
 #include "cunp/counting.hpp"
 #include "cunp/errors.hpp"
@@ -53,19 +54,26 @@ ndarray bincount(const ndarray& x, const bincount_options& o) {
   if (!is_integral(x.dtype())) throw cast_error(x.dtype(), dtype::int64);
   if (o.minlength < 0) throw value_error("'minlength' must not be negative");
   if (x.size() == 0) return zeros({o.minlength}, dtype::int64, order::C, x.device());
-  ndarray xi = x.astype(dtype::int64);  // uint64 wraps, as NumPy's cast does (and is then negative)
-  if (min(xi).item<std::int64_t>() < 0) throw value_error("'list' argument must have no negative elements");
-  std::int64_t k = std::max(max(xi).item<std::int64_t>() + 1, o.minlength);
-  ndarray edges = arange(k + 1, dtype::int64, x.device());
-  if (!o.weights) return diff(searchsorted(sort(xi, {.axis = 0}), edges));
+  // NumPy casts x to int64 (a uint64 beyond its range wraps negative); cunp sorts and searches x
+  // in its own dtype, and checks its range as that cast would see it
+  ndarray largest = max(x);
+  bool wraps = x.dtype() == dtype::uint64 && largest.item<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max());
+  if (wraps || min(x).astype(dtype::int64).item<std::int64_t>() < 0)
+    throw value_error("'list' argument must have no negative elements");
+  std::int64_t k = std::max(largest.astype(dtype::int64).item<std::int64_t>() + 1, o.minlength);
+  // the bin edges 0..k in x's dtype where it holds k (no int64 copy of x for the search)
+  bool fits = x.dtype() != dtype::bool_ &&
+              full({}, k, dtype::int64, order::C, x.device()).astype(x.dtype()).astype(dtype::int64).item<std::int64_t>() == k;
+  ndarray edges = arange(k + 1, fits ? x.dtype() : dtype::int64, x.device());
+  if (!o.weights) return diff(searchsorted(sort(x, {.axis = 0}), edges));
   const ndarray& w = *o.weights;
   if (!w.valid()) throw value_error("bincount: weights is a null ndarray");
   require_same_device("bincount", x, w);
   require_1d(w);
   if (!can_cast(w.dtype(), dtype::float64)) throw cast_error(w.dtype(), dtype::float64);
   if (w.size() != x.size()) throw value_error("The weights and list don't have the same length.");
-  ndarray perm = argsort(xi, {.axis = 0, .kind = "stable"});
-  return bin_sums(gather(w.astype(dtype::float64), perm), searchsorted(gather(xi, perm), edges));
+  ndarray perm = argsort(x, {.axis = 0, .kind = "stable"});
+  return bin_sums(gather(w.astype(dtype::float64), perm), searchsorted(gather(x, perm), edges));
 }
 
 namespace {
@@ -209,8 +217,11 @@ histogram_result histogram(const ndarray& a, const operand& bins, const histogra
   if (be.outer) {
     // equal bins: the values within the outer edges (compared in a's dtype), then in the edges'
     ndarray keep = logical_and(greater_equal(flat, be.outer->first), less_equal(flat, be.outer->second));
-    if (w.valid()) w = extract(keep, w);
-    flat = extract(keep, flat).astype(be.edges.dtype());
+    if (!all(keep).item<bool>()) {
+      if (w.valid()) w = extract(keep, w);
+      flat = extract(keep, flat);
+    }
+    flat = flat.astype(be.edges.dtype(), casting::unsafe, false);
   } else if (w.valid() && w.dtype() == dtype::bool_) {
     // NumPy's prefix sums of bool weights are int64, which its bool counts cannot take
     throw type_error("Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind'");

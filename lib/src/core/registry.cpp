@@ -114,9 +114,9 @@ const std::vector<registered_op>& op_registry() {
     for (const char* n : {"sort", "argsort", "sort_complex", "partition", "argpartition", "lexsort"})
       add_served(n, "sorting", [](backend& b, dtype d) { return b.has_sort(d); });
     add_served("searchsorted", "searching", [](backend& b, dtype d) { return b.has_search(d); });
-    // nonzero and its kin: a bool scan and int64 searches serve every dtype
+    // nonzero and its kin: a cast to bool and the backend's select serve every dtype
     for (const char* n : {"nonzero", "flatnonzero", "argwhere", "extract"})
-      add_served(n, "searching", [](backend& b, dtype) { return b.has_search(dtype::int64) && b.has_scan(ops::scan_id::cumsum, dtype::int64); });
+      add_served(n, "searching", [](backend&, dtype) { return true; });
     // unique and the set operations: sorts, searches and scans over the input's dtype
     for (const char* n : {"unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "isin", "intersect1d", "union1d",
                           "setdiff1d", "setxor1d"})

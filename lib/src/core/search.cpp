@@ -1,7 +1,6 @@
 // searchsorted: the operands in their common dtype, contiguous; a sorter checked whole; then the
-// backend's binary searches. nonzero and its kin: the running count of nonzero elements (a scan)
-// and, for the k-th of them, the first position where the count reaches k (a search), so both
-// backends find them with the primitives they have.
+// backend's binary searches. nonzero and its kin: the backend's select of the nonzero elements'
+// positions.
 #include <algorithm>
 
 #include "cunp/errors.hpp"
@@ -47,9 +46,13 @@ ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_opti
 
 ndarray flatnonzero(const ndarray& a) {
   if (!a.valid()) throw value_error("flatnonzero: null ndarray");
-  ndarray counts = cumsum(a.reshape({-1}).astype(dtype::bool_), {.axis = 0, .dtype = dtype::int64});
-  std::int64_t total = counts.size() == 0 ? 0 : counts[{counts.size() - 1}].item<std::int64_t>();
-  return searchsorted(counts, arange(1, total + 1, 1, dtype::int64, a.device()));
+  ndarray flags = ascontiguousarray(a.reshape({-1}).astype(dtype::bool_));
+  std::int64_t n = flags.size();
+  ndarray out = new_array({n}, dtype::int64, order::C, a.device());
+  std::int64_t k = n == 0 ? 0
+                          : backend_for(a.device()).select_true(static_cast<const bool*>(flags.data()), n,
+                                                                 static_cast<std::int64_t*>(out.data()));
+  return out[slice(std::int64_t(0), k)];
 }
 
 std::vector<ndarray> nonzero(const ndarray& a) {

@@ -12,6 +12,7 @@
 #include "backend/cuda/planted_bugs.hpp"
 #include "backend/cuda/reduce.hpp"
 #include "backend/cuda/scan.hpp"
+#include "backend/cuda/select.hpp"
 #include "backend/cuda/sort.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
@@ -198,6 +199,12 @@ class cuda_backend final : public backend {
   void gather(const gather_request& r) override {
     device_guard g(index_);
     cuda::gather(r, ctx());
+  }
+  std::int64_t select_true(const bool* flags, std::int64_t n, std::int64_t* out) override {
+    device_guard g(index_);
+    std::int64_t k = cuda::select_true(flags, n, out, ctx());
+    raise_reported_error();
+    return k;
   }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     device_guard g(index_);

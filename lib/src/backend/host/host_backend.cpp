@@ -111,6 +111,12 @@ class host_backend final : public backend {
     }
     if (out_of_bounds) raise_kernel_error(ops::kernel_error::index_out_of_bounds);
   }
+  std::int64_t select_true(const bool* flags, std::int64_t n, std::int64_t* out) override {
+    std::int64_t k = 0;
+    for (std::int64_t i = 0; i < n; ++i)
+      if (flags[i]) out[k++] = i;
+    return k;
+  }
   void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) override {
     ops::visit(dt, [&](auto tag) {
       using T = typename decltype(tag)::type;
