@@ -92,11 +92,6 @@ json random_axis(int nd, rng& g, bool allow_tuple) {
   return ax;
 }
 
-// An array keyword's value (out=, where=), as the case JSON spells it.
-json array_json(dtype d, const shape_t& s, layout l, json values) {
-  return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};
-}
-
 // Every point of the grids, in order: the product of each grid's entries, the first entry outermost.
 std::vector<json> grid_points(const std::vector<keyword_grid>& grids) {
   std::vector<json> out;
@@ -1086,6 +1081,11 @@ class shape_tuples final : public sample_generator {
 };
 
 }  // namespace
+
+json array_json(dtype d, const shape_t& s, layout l, json values) {
+  return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", name(l)}, {"values", std::move(values)}};
+}
+
 
 std::shared_ptr<const sample_generator> elementwise_samples(int nin, bool first_input_mask, std::vector<keyword_grid> grids) {
   return std::make_shared<elementwise>(nin, first_input_mask, std::move(grids));

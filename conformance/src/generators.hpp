@@ -103,6 +103,8 @@ std::shared_ptr<const sample_generator> shape_tuple_samples();
 arg_desc array(dtype d, shape_t shape, layout l = layout::C, nlohmann::json values = "random");
 arg_desc scalar(nlohmann::json v);
 arg_desc tuple(std::vector<std::int64_t> items);
+// An array keyword's value (out=, where=, weights=), as the case JSON spells it.
+nlohmann::json array_json(dtype d, const shape_t& s, layout l = layout::C, nlohmann::json values = "random");
 test_case make_case(const op_record& r, std::vector<arg_desc> args, nlohmann::json kwargs = nlohmann::json::object());
 
 // The seed of case k of a fuzz campaign with seed s: each campaign seed is its own hash chain, so

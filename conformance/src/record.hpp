@@ -125,6 +125,8 @@ struct bound_call {
   // axis=: none (all axes), one, or several
   axes axis(const char* kw = "axis") const;
   std::optional<std::int64_t> integer(const char* kw) const;
+  // an array keyword's one array; nothing where the case leaves it out or gives None
+  std::optional<ndarray> array_kw(const char* kw) const;
   std::optional<double> number(const char* kw) const;
   bool boolean(const char* kw, bool fallback = false) const;
   std::optional<dtype> dtype_kw(const char* kw = "dtype") const;

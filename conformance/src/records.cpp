@@ -41,6 +41,12 @@ axes bound_call::axis(const char* kw) const {
   if (a.is_array()) return axes(a.get<std::vector<std::int64_t>>());
   return axes(a.get<std::int64_t>());
 }
+std::optional<ndarray> bound_call::array_kw(const char* kw) const {
+  auto it = array_kwargs.find(kw);
+  if (it == array_kwargs.end() || it->second.empty() || !it->second[0].valid()) return std::nullopt;
+  return it->second[0];
+}
+
 std::optional<std::int64_t> bound_call::integer(const char* kw) const {
   if (!has(kw)) return std::nullopt;
   return kwargs[kw].get<std::int64_t>();

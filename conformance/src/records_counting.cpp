@@ -25,10 +25,6 @@ std::vector<dtype> real_dtypes() {
   return out;
 }
 
-json weights_arg(dtype d, shape_t s, json values) {
-  return {{"dtype", std::string(name(d))}, {"shape", s}, {"layout", "C"}, {"values", std::move(values)}};
-}
-
 json small_ints(std::int64_t high) { return {{"gen", "indices"}, {"low", 0}, {"high", high}}; }
 
 // Weights NumPy and cunp sum within binned_bound: floats of either sign, and small integers (whose
@@ -48,7 +44,7 @@ class bincount_cases final : public sample_generator {
         out.push_back(make_case(r, {array(d, {n}, layout::C, v)}));
         for (std::int64_t m : {0, 5, 30}) out.push_back(make_case(r, {array(d, {n}, layout::C, v)}, {{"minlength", m}}));
         for (dtype w : {dtype::float64, dtype::float32, dtype::int64, dtype::bool_, dtype::uint64})
-          out.push_back(make_case(r, {array(d, {n}, layout::C, v)}, {{"weights", weights_arg(w, {n}, weight_values(w))}}));
+          out.push_back(make_case(r, {array(d, {n}, layout::C, v)}, {{"weights", array_json(w, {n}, layout::C, weight_values(w))}}));
       }
       // special values up to 16 bits: beyond, the largest value asks for a result of gigabytes
       if (itemsize(d) <= 2) out.push_back(make_case(r, {array(d, {17}, layout::C, "special")}));
@@ -66,7 +62,7 @@ class bincount_cases final : public sample_generator {
     if (g.below(2)) kw["minlength"] = std::int64_t(g.below(40));
     if (g.below(2)) {
       dtype w = std::vector<dtype>{dtype::float64, dtype::float32, dtype::float16, dtype::int32, dtype::bool_}[g.below(5)];
-      kw["weights"] = weights_arg(w, {n}, weight_values(w));
+      kw["weights"] = array_json(w, {n}, layout::C, weight_values(w));
     }
     test_case c = make_case(r, {array(d, {n}, all_layouts[g.below(8)], v)}, kw);
     c.seed = g.next();
@@ -141,14 +137,26 @@ class histogram_cases final : public sample_generator {
         one({40}, scalar(10), {{"density", true}});
         one({40}, array(dtype::float64, {6}, layout::C, edges), {{"density", true}});
         for (dtype w : {dtype::float64, dtype::float32, dtype::int64, dtype::complex128}) {
-          json weights = weights_arg(w, {40}, weight_values(w));
+          json weights = array_json(w, {40}, layout::C, weight_values(w));
           one({40}, scalar(8), {{"weights", weights}});
           one({40}, scalar(8), {{"weights", weights}, {"range", json::array({-0.5, 0.5})}});
           one({40}, array(dtype::float64, {6}, layout::C, edges), {{"weights", weights}});
         }
-        one({40}, scalar(8), {{"weights", weights_arg(dtype::float64, {40}, {{"gen", "uniform"}, {"low", 0.5}, {"high", 2}})}, {"density", true}});
+        one({40}, scalar(8), {{"weights", array_json(dtype::float64, {40}, layout::C, {{"gen", "uniform"}, {"low", 0.5}, {"high", 2}})}, {"density", true}});
+        // NaN and infinite weights (NumPy's prefix sums carry them into later bins), bool ones
+        // (its prefix sums are int64, which bool bins cannot take: a TypeError with edges)
+        for (const json& wv : {json("special"), json{{"gen", "mask"}, {"p", 0.5}}}) {
+          dtype wd = wv.is_string() ? dtype::float64 : dtype::bool_;
+          one({40}, scalar(8), {{"weights", array_json(wd, {40}, layout::C, wv)}});
+          one({40}, array(dtype::float64, {6}, layout::C, edges), {{"weights", array_json(wd, {40}, layout::C, wv)}});
+        }
       }
     for (dtype d : real_dtypes()) out.push_back(make_case(r, {array(d, {1 << 16}), scalar(50)}));
+    // more than one of NumPy's blocks of 65536, weighted: its sums restart per block
+    if (full_)
+      for (bool explicit_edges : {false, true})
+        out.push_back(make_case(r, {array(dtype::float32, {150000}), explicit_edges ? array(dtype::float64, {9}, layout::C, edges) : scalar(9)},
+                                {{"weights", array_json(dtype::float32, {150000}, layout::C, "random")}}));
     for (std::size_t i = 0; i < out.size(); ++i) out[i].seed = i;
     return out;
   }
@@ -168,7 +176,7 @@ class histogram_cases final : public sample_generator {
     if (full_ && g.below(3) == 0) kw["density"] = true;
     if (full_ && g.below(3) == 0) {
       dtype w = std::vector<dtype>{dtype::float64, dtype::float32, dtype::int64}[g.below(3)];
-      kw["weights"] = weights_arg(w, s, kw.contains("density") ? json{{"gen", "uniform"}, {"low", 0.5}, {"high", 2}} : weight_values(w));
+      kw["weights"] = array_json(w, s, layout::C, kw.contains("density") ? json{{"gen", "uniform"}, {"low", 0.5}, {"high", 2}} : weight_values(w));
     }
     json v = std::vector<json>{json("random"), json("special"), json{{"gen", "duplicates"}, {"distinct", 1 + g.below(4)}}}[g.below(3)];
     test_case c = make_case(r, {array(ds[g.below(ds.size())], s, all_layouts[g.below(8)], v), bins}, kw);
@@ -187,11 +195,6 @@ std::optional<std::pair<weak_scalar, weak_scalar>> range_kw(const bound_call& c)
   return std::pair{one(r.at(0)), one(r.at(1))};
 }
 
-std::optional<ndarray> array_kw(const bound_call& c, const char* k) {
-  auto it = c.array_kwargs.find(k);
-  if (it == c.array_kwargs.end() || it->second.empty() || !it->second[0].valid()) return std::nullopt;
-  return it->second[0];
-}
 
 }  // namespace
 
@@ -200,7 +203,7 @@ void add_counting(std::vector<op_record>& v) {
   bc.name = bc.numpy = "bincount";
   bc.registry_name = "numpy.bincount";
   bc.call = [](const bound_call& c) {
-    return std::vector<ndarray>{bincount(c.array(0), {.weights = array_kw(c, "weights"), .minlength = c.integer("minlength").value_or(0)})};
+    return std::vector<ndarray>{bincount(c.array(0), {.weights = c.array_kw("weights"), .minlength = c.integer("minlength").value_or(0)})};
   };
   bc.dtypes = on_both(integral_dtypes());
   bc.kwargs = {{"weights", kw_kind::array}, {"minlength", kw_kind::integer}};
@@ -215,9 +218,9 @@ void add_counting(std::vector<op_record>& v) {
         {make_case(self, {array(dtype::int64, {}, layout::C, small_ints(4))}), "ValueError"},
         {make_case(self, {array(dtype::int8, {3}, layout::C, json::array({1, -2, 0}))}), "ValueError"},
         {make_case(self, {array(dtype::int32, {3}, layout::C, small_ints(4))}, {{"minlength", -1}}), "ValueError"},
-        {make_case(self, {array(dtype::int32, {3}, layout::C, small_ints(4))}, {{"weights", weights_arg(dtype::complex64, {3}, "random")}}),
+        {make_case(self, {array(dtype::int32, {3}, layout::C, small_ints(4))}, {{"weights", array_json(dtype::complex64, {3}, layout::C, "random")}}),
          "TypeError"},
-        {make_case(self, {array(dtype::int32, {3}, layout::C, small_ints(4))}, {{"weights", weights_arg(dtype::float64, {4}, "random")}}),
+        {make_case(self, {array(dtype::int32, {3}, layout::C, small_ints(4))}, {{"weights", array_json(dtype::float64, {4}, layout::C, "random")}}),
          "ValueError"}};
   };
   without_xtensor(bc, "xt::bincount has no minlength and sums weights in their own dtype");
@@ -248,7 +251,7 @@ void add_counting(std::vector<op_record>& v) {
     h.name = h.numpy = full ? "histogram" : "histogram_bin_edges";
     h.registry_name = "numpy." + h.name;
     h.call = [full](const bound_call& c) {
-      histogram_options o{.range = range_kw(c), .density = c.boolean("density"), .weights = array_kw(c, "weights")};
+      histogram_options o{.range = range_kw(c), .density = c.boolean("density"), .weights = c.array_kw("weights")};
       if (!full) return std::vector<ndarray>{histogram_bin_edges(c.array(0), c.operand_at(1), o)};
       histogram_result r = histogram(c.array(0), c.operand_at(1), o);
       return std::vector<ndarray>{r.hist, r.bin_edges};
@@ -271,7 +274,7 @@ void add_counting(std::vector<op_record>& v) {
           {make_case(self, {a, array(dtype::float64, {2, 3}, layout::C, json{{"gen", "sorted"}})}), "ValueError"},
           {make_case(self, {a, scalar(4)}, {{"range", json::array({1.0, 0.0})}}), "ValueError"},
           {make_case(self, {array(dtype::float32, {2}, layout::C, json::array({1.0, "nan"})), scalar(10)}), "ValueError"},
-          {make_case(self, {a, scalar(5)}, {{"weights", weights_arg(dtype::float64, {19}, "random")}}), "ValueError"},
+          {make_case(self, {a, scalar(5)}, {{"weights", array_json(dtype::float64, {19}, layout::C, "random")}}), "ValueError"},
           {make_case(self, {array(dtype::float64, {2}, layout::C, json::array({0.0, 5e-324})), scalar(1000)}), "ValueError"}};
     };
     without_xtensor(h, "xt::histogram takes no range, explicit edges or NumPy's edge rounding");

@@ -26,7 +26,9 @@ struct histogram_options {
   // the outer edges (a Python pair: first <= last, both finite); none: a's min and max
   std::optional<std::pair<weak_scalar, weak_scalar>> range{};
   bool density = false;  // the counts over their total and the bin widths (float64)
-  // of a's shape; the result takes their dtype (the sums of each bin's weights)
+  // of a's shape; the result takes their dtype: each bin's weights summed as NumPy sums them,
+  // per block of 65536 values (equal bins: in float64 per block; explicit edges: running sums
+  // in the values' sorted order, so a NaN weight reaches every later bin)
   std::optional<ndarray> weights{};
 };
 struct histogram_result {

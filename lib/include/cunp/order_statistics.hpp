@@ -24,6 +24,11 @@ struct quantile_options {
   // "normal_unbiased", "lower", "higher", "midpoint", "nearest"; any other is a value_error
   std::string method = "linear";
   bool keepdims = false;
+  // numpy's weights= (method "inverted_cdf" only): non-negative, of a's shape or, with an axis,
+  // of the reduced axes' extents in the order axis names them. Each slice's weights are summed
+  // in float64 as its empirical CDF, and a q is read at the first sorted element whose CDF
+  // reaches it; weights summing to 0, NaN or inf are a value_error. The result keeps a's dtype.
+  std::optional<ndarray> weights{};
 };
 
 // numpy.quantile: q (a scalar, or an array of up to 2 dims, every value in [0, 1]) of each slice

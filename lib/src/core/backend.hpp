@@ -93,7 +93,8 @@ class backend {
   virtual void search(const search_request& r) = 0;
   virtual void gather(const gather_request& r) = 0;
   // The positions (ascending) of the true bools among flags[0, n), contiguous, into out (room for
-  // n); returns their count (CUDA: synchronizing, which raises a kernel error reported before).
+  // as many as there are); returns their count (CUDA: synchronizing, which raises a kernel error
+  // reported before).
   virtual std::int64_t select_true(const bool* flags, std::int64_t n, std::int64_t* out) = 0;
   // out[i] = start + i*delta (ops::arange_value); start/delta are elements of dtype dt
   virtual void arange(void* out, dtype dt, std::int64_t n, const void* start, const void* delta) = 0;

@@ -42,10 +42,6 @@ ndarray bin_sums(const ndarray& w, const ndarray& bounds) {
   return where(nonempty, gather(sums, rank), 0);
 }
 
-// The dtype weights are summed in: float64 (complex128 for complex weights, int64 for integer
-// and bool ones, which wrap as NumPy's prefix sums do).
-dtype summing_dtype(dtype w) { return is_complex(w) ? dtype::complex128 : is_integral(w) ? dtype::int64 : dtype::float64; }
-
 }  // namespace
 
 ndarray bincount(const ndarray& x, const bincount_options& o) {
@@ -172,8 +168,8 @@ bin_edges get_bin_edges(const ndarray& a, const operand& bins, const histogram_o
     return {e};
   }
   std::int64_t n = 0;
-  if (bins.is_array()) {
-    if (!is_integral(bins.array().dtype())) throw type_error("`bins` must be an integer, a string, or an array");
+  if (bins.is_array()) {  // a 0-d array: an integer one (operator.index takes no bool array)
+    if (!is_integer(bins.array().dtype())) throw type_error("`bins` must be an integer, a string, or an array");
     n = bins.array().astype(dtype::int64).item<std::int64_t>();
   } else {
     const weak_scalar& s = bins.scalar();
@@ -210,33 +206,75 @@ ndarray histogram_bin_edges(const ndarray& a, const operand& bins, const histogr
   return get_bin_edges(flat, bins, o).edges;
 }
 
+namespace {
+
+constexpr std::int64_t histogram_block = 65536;  // NumPy's BLOCK: its weighted sums restart per block
+
+// The positions of each edge among sorted values, the last one inclusive (_search_sorted_inclusive).
+ndarray edge_positions(const ndarray& sorted, const ndarray& edges) {
+  std::int64_t k = edges.size() - 1;
+  return concatenate({searchsorted(sorted, head(edges)), searchsorted(sorted, edges[slice(k, std::nullopt)], {.side = "right"})});
+}
+
+ndarray block(const ndarray& a, std::int64_t start) { return a[slice(start, std::min(start + histogram_block, a.size()))]; }
+
+// Weighted equal bins as NumPy's bincount path sums them: per block of the input, the weights of
+// the values within the outer edges summed per bin in float64 (complex128), cast to the weights'
+// dtype and added to the bins in it.
+ndarray weighted_equal_bins(const ndarray& flat, const ndarray& w, const bin_edges& be) {
+  ndarray n = zeros({be.edges.size() - 1}, w.dtype(), order::C, w.device());
+  dtype summing = is_complex(w.dtype()) ? dtype::complex128 : dtype::float64;
+  for (std::int64_t start = 0; start < flat.size(); start += histogram_block) {
+    ndarray v = block(flat, start), wb = block(w, start);
+    ndarray keep = logical_and(greater_equal(v, be.outer->first), less_equal(v, be.outer->second));
+    v = extract(keep, v).astype(be.edges.dtype());
+    wb = extract(keep, wb).astype(summing);
+    ndarray perm = argsort(v, {.axis = 0, .kind = "stable"});
+    ndarray sums = bin_sums(gather(wb, perm), edge_positions(gather(v, perm), be.edges));
+    n = add(n, sums.astype(w.dtype()), {.out = n});
+  }
+  return n;
+}
+
+// Weighted explicit edges as NumPy's prefix sums: per block, the weights in their values' sorted
+// order summed running (cumsum's dtype: bool and small integers in int64), read at each edge's
+// position and added up over the blocks in the weights' dtype (same_kind: bool weights are
+// NumPy's type error), then differenced. A NaN weight spoils every later bin, as in NumPy.
+ndarray weighted_explicit_bins(const ndarray& flat, const ndarray& w, const ndarray& edges) {
+  ndarray cum = zeros({edges.size()}, w.dtype(), order::C, w.device());
+  for (std::int64_t start = 0; start < flat.size(); start += histogram_block) {
+    ndarray v = block(flat, start), wb = block(w, start);
+    ndarray perm = argsort(v, {.axis = 0});
+    ndarray running = cumsum(gather(wb, perm), {.axis = 0});
+    ndarray from_zero = concatenate({zeros({1}, w.dtype(), order::C, w.device()), running});
+    cum = add(cum, gather(from_zero, edge_positions(gather(v, perm), edges)), {.out = cum});
+  }
+  return diff(cum);
+}
+
+}  // namespace
+
 histogram_result histogram(const ndarray& a, const operand& bins, const histogram_options& o) {
   ndarray flat = checked_data("histogram", a, o);
   bin_edges be = get_bin_edges(flat, bins, o);
-  ndarray w = o.weights ? o.weights->reshape({-1}) : ndarray{};
-  if (be.outer) {
-    // equal bins: the values within the outer edges (compared in a's dtype), then in the edges'
-    ndarray keep = logical_and(greater_equal(flat, be.outer->first), less_equal(flat, be.outer->second));
-    if (!all(keep).item<bool>()) {
-      if (w.valid()) w = extract(keep, w);
-      flat = extract(keep, flat);
-    }
-    flat = flat.astype(be.edges.dtype(), casting::unsafe, false);
-  } else if (w.valid() && w.dtype() == dtype::bool_) {
-    // NumPy's prefix sums of bool weights are int64, which its bool counts cannot take
-    throw type_error("Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind'");
-  }
   if (be.edges.size() == 0) {  // no edges, no bins
-    ndarray none = zeros({0}, w.valid() ? w.dtype() : dtype::int64, order::C, a.device());
+    ndarray none = zeros({0}, o.weights ? o.weights->dtype() : dtype::int64, order::C, a.device());
     return {o.density ? none.astype(dtype::float64) : none, be.edges};
   }
-  std::int64_t k = be.edges.size() - 1;
-  ndarray perm = w.valid() ? argsort(flat, {.axis = 0, .kind = "stable"}) : ndarray{};
-  ndarray sorted = w.valid() ? gather(flat, perm) : sort(flat, {.axis = 0});
-  // the positions of each edge, the last one inclusive (NumPy's _search_sorted_inclusive)
-  ndarray bounds = concatenate({searchsorted(sorted, head(be.edges)),
-                                searchsorted(sorted, be.edges[slice(k, std::nullopt)], {.side = "right"})});
-  ndarray n = w.valid() ? bin_sums(gather(w.astype(summing_dtype(w.dtype())), perm), bounds).astype(w.dtype()) : diff(bounds);
+  ndarray n;
+  if (o.weights) {
+    ndarray w = o.weights->reshape({-1});
+    n = be.outer ? weighted_equal_bins(flat, w, be) : weighted_explicit_bins(flat, w, be.edges);
+  } else {
+    // counts are exact in any grouping: the values within the outer edges (compared in a's
+    // dtype, then in the edges'), sorted once
+    if (be.outer) {
+      ndarray keep = logical_and(greater_equal(flat, be.outer->first), less_equal(flat, be.outer->second));
+      if (!all(keep).item<bool>()) flat = extract(keep, flat);
+      flat = flat.astype(be.edges.dtype(), casting::unsafe, false);
+    }
+    n = diff(edge_positions(sort(flat, {.axis = 0}), be.edges));
+  }
   if (o.density) n = divide(divide(n, diff(be.edges).astype(dtype::float64)), sum(n));
   return {n, be.edges};
 }

@@ -5,10 +5,13 @@
 // positions NumPy's methods name through one gather: nothing leaves the device but q's range check.
 #include "cunp/order_statistics.hpp"
 
+#include <algorithm>
 #include <array>
+#include <numeric>
 #include <string_view>
 
 #include "cunp/errors.hpp"
+#include "cunp/numeric_functions.hpp"
 #include "cunp/sorting.hpp"
 #include "core/array_access.hpp"
 #include "core/shape.hpp"
@@ -259,7 +262,96 @@ quantiles quantiles_for(const char* op, const ndarray& a, const operand& q_in, b
   return r;
 }
 
+// ---- weighted quantiles (NumPy's _weights_are_valid and _quantile's weighted branch) ----
+
+// The weights as an array of a's shape: a's own shape, or the reduced axes' extents in the order
+// `axis` names them, broadcast along the kept axes.
+ndarray weights_like(const ndarray& a, const ndarray& w, const axes& axis) {
+  if (w.shape() == a.shape()) return w;
+  if (!axis.list) throw type_error("Axis must be specified when shapes of a and weights differ.");
+  std::vector<std::int64_t> given;
+  shape_t extents;
+  for (std::int64_t ax : *axis.list) {
+    given.push_back(normalize_axis(ax, a.ndim()));
+    extents.push_back(a.shape()[std::size_t(given.back())]);
+  }
+  if (w.shape() != extents) throw value_error("Shape of weights must be consistent with shape of a along specified axis.");
+  std::vector<std::int64_t> into_a_order(given.size());
+  std::iota(into_a_order.begin(), into_a_order.end(), 0);
+  std::sort(into_a_order.begin(), into_a_order.end(), [&](std::int64_t i, std::int64_t j) { return given[std::size_t(i)] < given[std::size_t(j)]; });
+  shape_t s(std::size_t(a.ndim()), 1);
+  for (std::int64_t ax : given) s[std::size_t(ax)] = a.shape()[std::size_t(ax)];
+  return w.transpose(into_a_order).reshape(s).broadcast_to(a.shape());
+}
+
+// NumPy's nan-functions index weights of the reduced axes' shape by each kept position (its
+// _nanquantile_ureduce_func), which fails at the first kept axis position past 0: the last kept
+// axis longer than 1, counted among the kept axes.
+void check_nan_weights_indexable(const ndarray& a, const ndarray& w, const axes& axis) {
+  if (w.shape() == a.shape() || !axis.list) return;
+  std::vector<int> reduced = normalize_axes(axis, a.ndim());
+  std::int64_t kept = 0, failing = -1;
+  for (int d = 0; d < a.ndim(); ++d) {
+    if (std::find(reduced.begin(), reduced.end(), d) != reduced.end()) continue;
+    if (a.shape()[std::size_t(d)] > 1) failing = kept;
+    ++kept;
+  }
+  if (failing >= 0) throw index_error("index 1 is out of bounds for axis " + std::to_string(failing) + " with size 1");
+}
+
+// Method inverted_cdf with weights: each slice sorted with its weights, whose running sum in
+// float64 over the total is the slice's empirical CDF (in q's float dtype, its leading zeros -1 so
+// that q = 0 skips weightless elements), and each q read at the first element whose CDF reaches
+// it, within the slice's count. The nan-functions give NaNs no weight and count the others.
+ndarray weighted_quantile_of(const char* op, const ndarray& a, const quantiles& qs, const quantile_options& o, bool skip_nan) {
+  const ndarray& q = qs.q;
+  if (o.method != "inverted_cdf") throw value_error("Only method 'inverted_cdf' supports weights. Got: " + o.method + ".");
+  if (!o.weights->valid()) throw value_error(std::string(op) + ": weights is a null ndarray");
+  if (o.axis.list) normalize_axes(o.axis, a.ndim());
+  ndarray w = weights_like(a, o.weights->to(a.device()), o.axis);
+  if (any(less(w, 0)).item<bool>()) throw value_error("Weights must be non-negative.");
+  if (skip_nan) {
+    if (a.size() == 0) return nanmean(a, o.axis, o.keepdims);
+    check_nan_weights_indexable(a, *o.weights, o.axis);
+  }
+  sorted_rows r = rows_of(op, a, o.axis);
+  if (r.n == 0) throw index_error("index -1 is out of bounds for axis 0 with size 0");
+  std::int64_t b = batch_size(r);
+  ndarray order = add(argsort(r.rows, {.axis = -1, .kind = "stable"}), row_starts(r).reshape({b, 1}));
+  ndarray weight_rows = gather(rows_of(op, w, o.axis).rows, order);
+  r.rows = gather(r.rows, order);
+  if (is_complex(weight_rows.dtype())) weight_rows = real(weight_rows);  // NumPy's cast to float64 drops the imaginary parts
+  bool nan_skipped = skip_nan && is_inexact(a.dtype());
+  ndarray counts = full({1, b}, r.n, dtype::int64, order::C, a.device());
+  if (nan_skipped) {
+    ndarray nan_value = isnan(r.rows);
+    weight_rows = where(nan_value, 0, weight_rows);
+    counts = subtract(r.n, count_nonzero(nan_value, -1)).reshape({1, b});
+  }
+  ndarray cdf = cumsum(weight_rows, {.axis = -1, .dtype = dtype::float64});
+  cdf = divide(cdf, cdf[{slice(), slice(r.n - 1, std::nullopt)}]);
+  ndarray invalid = isnan(cdf[{slice(), r.n - 1}]);
+  if (nan_skipped) invalid = logical_and(invalid, greater(counts.reshape({b}), 0));  // an all-NaN slice is NaN, unchecked
+  if (any(invalid).item<bool>()) throw value_error("Weights included NaN, inf or were all zero.");
+  if (is_inexact(q.dtype())) cdf = cdf.astype(q.dtype());
+  cdf = where(equal(cdf, 0), -1, cdf);
+  // each q's position: how many of the slice's CDF values lie below it (searchsorted's left side)
+  ndarray flat_q = q.reshape({-1});
+  std::vector<ndarray> below;
+  for (std::int64_t i = 0; i < flat_q.size(); ++i) below.push_back(count_nonzero(less(cdf, flat_q[{i}]), -1).reshape({1, b}));
+  ndarray positions = below.empty() ? zeros({0, b}, dtype::int64, order::C, a.device()) : concatenate(below, {.axis = 0});
+  ndarray result = pick(r, maximum(minimum(positions, subtract(counts, 1)), 0));
+  if (nan_skipped) {
+    result = where(equal(counts, 0), NAN, result);
+  } else if (is_inexact(a.dtype())) {
+    ndarray last = last_elements(r);
+    result = where(isnan(last), last, result);
+  }
+  return result.reshape(joined(q.shape(), o.keepdims ? r.kept : r.batch));
+}
+
 ndarray quantile_of(const char* op, const ndarray& a, const quantiles& qs, const quantile_options& o) {
+  if (o.weights) return weighted_quantile_of(op, a, qs, o, false);
   const ndarray& q = qs.q;
   method m = method_of(o.method);
   sorted_rows r = sort_rows(op, a, o.axis);
@@ -279,6 +371,7 @@ ndarray quantile_of(const char* op, const ndarray& a, const quantiles& qs, const
 }
 
 ndarray nanquantile_of(const char* op, const ndarray& a, const quantiles& qs, const quantile_options& o) {
+  if (o.weights) return weighted_quantile_of(op, a, qs, o, true);
   const ndarray& q = qs.q;
   method m = method_of(o.method);
   if (a.size() == 0) return nanmean(a, o.axis, o.keepdims);  // NumPy's shortcut, q's dims and all

@@ -47,12 +47,13 @@ ndarray searchsorted(const ndarray& a, const operand& v, const searchsorted_opti
 ndarray flatnonzero(const ndarray& a) {
   if (!a.valid()) throw value_error("flatnonzero: null ndarray");
   ndarray flags = ascontiguousarray(a.reshape({-1}).astype(dtype::bool_));
-  std::int64_t n = flags.size();
-  ndarray out = new_array({n}, dtype::int64, order::C, a.device());
-  std::int64_t k = n == 0 ? 0
-                          : backend_for(a.device()).select_true(static_cast<const bool*>(flags.data()), n,
-                                                                 static_cast<std::int64_t*>(out.data()));
-  return out[slice(std::int64_t(0), k)];
+  // counted first, so the result holds exactly its positions (a sparse mask over a large array
+  // would otherwise keep a buffer of the array's length alive)
+  std::int64_t k = count_nonzero(flags).item<std::int64_t>();
+  ndarray out = new_array({k}, dtype::int64, order::C, a.device());
+  if (k > 0)
+    backend_for(a.device()).select_true(static_cast<const bool*>(flags.data()), flags.size(), static_cast<std::int64_t*>(out.data()));
+  return out;
 }
 
 std::vector<ndarray> nonzero(const ndarray& a) {
