@@ -199,6 +199,32 @@ def trapezoid_summands(arrays, dx=1.0, axis=-1, **_):
     return np.moveaxis(terms, axis, -1), slack
 
 
+def _reduceat_segments(arrays, axis, fill):
+    """ufunc.reduceat's segments of arrays[0] along axis at the indices arrays[1] (NumPy's rule:
+    a[i[j]:i[j + 1]], or the one element a[i[j]] where that is empty), each padded with `fill` to
+    the longest: shaped as the result with the segment's axis last."""
+    a, at = np.asarray(arrays[0]), np.asarray(arrays[1]).astype(np.int64)
+    axis = axis % a.ndim
+    x = np.moveaxis(a, axis, -1)
+    stops = list(at[1:]) + [x.shape[-1]]
+    bounds = [(int(s), int(e) if e > s else int(s) + 1) for s, e in zip(at, stops)]
+    longest = max((e - s for s, e in bounds), default=1)
+    out = np.full(x.shape[:-1] + (len(bounds), longest), fill, dtype=x.dtype)
+    for j, (s, e) in enumerate(bounds):
+        out[..., j, :e - s] = x[..., s:e]
+    return np.moveaxis(out, -2, axis)
+
+
+def reduceat_summands(arrays, axis=0, **_):
+    """add.reduceat's terms: each segment, zero-padded, as the summed axis."""
+    return _reduceat_segments(arrays, axis, 0), 0.0
+
+
+def reduceat_factors(arrays, axis=0, **_):
+    """multiply.reduceat's factors: each segment, padded with ones, as the multiplied axis."""
+    return _reduceat_segments(arrays, axis, 1), 0.0
+
+
 def reduction_reference(kind, a, result_dtype, output=0, axis=None, keepdims=False, dtype=None, ddof=0,
                         correction=None, weights=None, **_):
     """The exact reference of output `output` of a reduction, called with the case's own keywords

@@ -79,6 +79,9 @@ class backend {
   virtual void elementwise(ops::ufunc_id op, int kernel, const iteration& it) = 0;
   virtual bool has_reduction(ops::reduce_id op, dtype loop) const = 0;
   virtual void reduce(ops::reduce_id op, dtype loop, const reduction& r) = 0;
+  // has_reduction's loops, segment by segment; the input's dtype may differ from the loop's for
+  // the ops with an identity (sum, prod) only
+  virtual void reduce_segments(ops::reduce_id op, dtype loop, const segmented_reduction& r) = 0;
   // index reductions: r's reduced dims are in logical order (reduced_order::logical), r.out gets
   // int64 positions; the input is read in its own dtype `in`
   virtual bool has_arg_reduction(ops::arg_reduce_id op, dtype in) const = 0;

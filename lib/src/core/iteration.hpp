@@ -58,6 +58,19 @@ struct reduction {
   // true when the reduced dims are one dense run (stride == itemsize) of the input
   bool reduced_contiguous() const;
 };
+// Segments reduced one each: out[o] = combine over i in [0, length[o]) of the element at
+// in + begin[o] + i * stride (bytes), in order, every length >= 1 and no identity joining (a ufunc's
+// reduceat: a segment of one element is that element). begin and length hold num_out int64 each,
+// where the backend reads them (device memory on CUDA).
+struct segmented_reduction {
+  const char* in = nullptr;
+  dtype in_dtype{};
+  char* out = nullptr;  // contiguous, num_out elements of the loop dtype
+  dtype out_dtype{};
+  const std::int64_t* begin = nullptr;
+  const std::int64_t* length = nullptr;
+  std::int64_t stride = 0, num_out = 0;
+};
 // reduced_order::logical keeps the reduced dims in the array's C order (dim 0 = the last axis),
 // coalescing only where that order is kept, so the reduced index r is the element's position in
 // the C-order flattening of the reduced dims (argmax/argmin report it). By stride (the default)

@@ -156,6 +156,46 @@ ndarray deliver(const ndarray& result, const std::optional<ndarray>& out) {
   return *out;
 }
 
+// The reduction kernel that folds reduceat's segments of this ufunc, where the backend has one
+// for the loop: add and multiply (any input dtype), maximum and minimum (in the input's own).
+std::optional<ops::reduce_id> segment_kernel(ufunc_op op, dtype in, dtype loop, const device& dev) {
+  std::optional<ops::reduce_id> id;
+  if (op == ufunc_op::add) id = ops::reduce_id::sum;
+  else if (op == ufunc_op::multiply) id = ops::reduce_id::prod;
+  else if (op == ufunc_op::maximum && in == loop) id = ops::reduce_id::max;
+  else if (op == ufunc_op::minimum && in == loop) id = ops::reduce_id::min;
+  if (id && !backend_for(dev).has_reduction(*id, loop)) id.reset();
+  return id;
+}
+
+// reduceat's segments in one launch: each output's segment of a along `axis` as the byte offset
+// of its first element and its length (NumPy's rule: at[j] to at[j + 1], or the one element at
+// at[j] where that is empty), for every position of the other axes.
+void reduce_segments(ops::reduce_id kernel, const ndarray& a, int axis, const std::vector<std::int64_t>& at, const ndarray& result) {
+  std::int64_t len = a.shape()[std::size_t(axis)], stride = a.strides()[std::size_t(axis)];
+  std::vector<std::int64_t> first(at.size()), count(at.size());
+  std::int64_t m = std::int64_t(at.size());
+  for (std::size_t j = 0; j < at.size(); ++j) {
+    std::int64_t stop = j + 1 < at.size() ? at[j + 1] : len;
+    first[j] = at[j] * stride;
+    count[j] = stop > at[j] ? stop - at[j] : 1;
+  }
+  const shape_t& s = result.shape();
+  auto along_axis = [&](const ndarray& v, int d) {
+    shape_t one(s.size(), 1);
+    one[std::size_t(d)] = s[std::size_t(d)];
+    return v.reshape(one);
+  };
+  ndarray begin = along_axis(asarray(first, shape_t{m}, a.device()), axis);
+  for (int d = 0; d < int(s.size()); ++d)
+    if (d != axis) begin = add(begin, along_axis(multiply(arange(s[std::size_t(d)], dtype::int64, a.device()), a.strides()[std::size_t(d)]), d));
+  begin = ascontiguousarray(begin.broadcast_to(s));
+  ndarray length = ascontiguousarray(along_axis(asarray(count, shape_t{m}, a.device()), axis).broadcast_to(s));
+  segmented_reduction r{static_cast<const char*>(a.data()), a.dtype(), static_cast<char*>(result.data()), result.dtype(),
+                        static_cast<const std::int64_t*>(begin.data()), static_cast<const std::int64_t*>(length.data()), stride, result.size()};
+  backend_for(a.device()).reduce_segments(kernel, result.dtype(), r);
+}
+
 }  // namespace
 
 ndarray binary_ufunc::reduce(const ndarray& a, const reduce_options& o) const {
@@ -300,7 +340,9 @@ ndarray binary_ufunc::reduceat(const ndarray& a, const ndarray& indices, const r
   if (o.out) check_out(m.qualified(), *o.out, s, a);
   m.resolve(a.dtype(), o.out, o.dtype, true, true);
   ndarray result = new_array(s, m.loop_dtype(), order::C, a.device());
-  if (result.size() > 0)
+  std::optional<ops::reduce_id> kernel = segment_kernel(op_, a.dtype(), m.loop_dtype(), a.device());
+  if (result.size() > 0 && kernel) reduce_segments(*kernel, a, axis, at, result);
+  else if (result.size() > 0)
     for (std::size_t j = 0; j < at.size(); ++j) {
       std::int64_t start = at[j], stop = j + 1 < at.size() ? at[j + 1] : len;
       if (stop <= start) stop = start + 1;

@@ -99,7 +99,7 @@ class cuda_backend final : public backend {
 #define CUNP_REGISTER(family) cuda::register_##family(elementwise_);
     CUNP_UFUNC_FAMILY_LIST(CUNP_REGISTER)
 #undef CUNP_REGISTER
-    cuda::register_reductions(reduce_);
+    cuda::register_reductions(reduce_, segments_);
     cuda::register_arg_reductions(arg_reduce_);
     cuda::register_scans(scan_);
     cuda::register_sorts(sort_);
@@ -164,6 +164,10 @@ class cuda_backend final : public backend {
   void reduce(ops::reduce_id op, dtype loop, const reduction& r) override {
     device_guard g(index_);
     reduce_[int(op)][int(loop)](r, ctx());
+  }
+  void reduce_segments(ops::reduce_id op, dtype loop, const segmented_reduction& r) override {
+    device_guard g(index_);
+    segments_[int(op)][int(loop)](r, ctx());
   }
   bool has_arg_reduction(ops::arg_reduce_id op, dtype in) const override {
     return arg_reduce_[int(op)][int(in)] != nullptr;
@@ -250,6 +254,7 @@ class cuda_backend final : public backend {
   caching_pool pool_;
   cuda::elementwise_table elementwise_ = {};
   cuda::reduce_table reduce_ = {};
+  cuda::segments_table segments_ = {};
   cuda::arg_reduce_table arg_reduce_ = {};
   cuda::scan_table scan_ = {};
   cuda::sort_table sort_ = {};

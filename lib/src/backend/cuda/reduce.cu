@@ -2,6 +2,7 @@
 // grid splits the reduced range to fill the GPU): a block per output for long rows, a warp per
 // output for short rows, and, where the reduced dims are the outer ones in memory, a block per 32
 // neighbouring outputs whose lanes read neighbouring elements while its warps split the rows.
+// Segmented reductions (reduceat) take a block per segment.
 #include <cub/block/block_reduce.cuh>
 #include <cub/warp/warp_reduce.cuh>
 #include <cub/device/device_reduce.cuh>
@@ -169,6 +170,34 @@ reduce_columns_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumula
   }
 }
 
+// Segments (reduceat's): a block each, its threads striding the segment. Each partial starts from
+// an element, and so does the total (segments are never empty): no identity joins.
+template <class Op, class T, bool Cast>
+__global__ void __launch_bounds__(reduce_threads) reduce_segments_kernel(segmented_reduction r) {
+  using A = ops::accumulator_t<T>;
+  using block_reduce = cub::BlockReduce<partial<A>, reduce_threads>;
+  __shared__ typename block_reduce::TempStorage tmp;
+  for (std::int64_t o = blockIdx.x; o < r.num_out; o += gridDim.x) {
+    const char* base = r.in + r.begin[o];
+    partial<A> acc{Op::template identity<A>(), false};
+    for (std::int64_t i = threadIdx.x; i < r.length[o]; i += reduce_threads) {
+      A v = load_acc<T, Cast>(base + i * r.stride, r.in_dtype);
+      acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+    }
+    partial<A> total = block_reduce(tmp).Reduce(acc, combine_partials<Op, A>{});
+    if (threadIdx.x == 0) ops::store_as<T>(r.out + o * std::int64_t(itemsize_of(r.out_dtype)), r.out_dtype, ops::convert<T>(total.v));
+    __syncthreads();  // tmp is reused by the next segment
+  }
+}
+
+template <class Op, class T, bool Cast>
+void launch_segments(const segmented_reduction& r, const launch_context& ctx) {
+  if (r.num_out == 0) return;
+  unsigned blocks = unsigned(std::min<std::int64_t>(r.num_out, 65535LL * 32));
+  reduce_segments_kernel<Op, T, Cast><<<blocks, reduce_threads, 0, ctx.stream>>>(r);
+  check_launch(ctx.stream, Op::name);
+}
+
 template <class Op, class A>
 struct combine_fn {
   __device__ A operator()(const A& a, const A& b) const { return Op::template combine<A>(a, b); }
@@ -252,33 +281,47 @@ void launch_indexed(const reduction& r, const launch_context& ctx) {
   else launch<Op, T, std::int64_t, Cast>(r, ctx);
 }
 
-template <class Op, class T>
-void launch_reduction(const reduction& r, const launch_context& ctx) {
-  // the plain load reads the accumulator type itself: only when input, loop and accumulator types
-  // agree (a float32 input to a float16 loop must still round to float16 first). Only the ops with
-  // an identity (sum, prod) take another input dtype (dtype=, widening), so max and min
-  // instantiate one of the two loads: fewer kernels, a shorter build
+// Calls f with std::bool_constant<Cast> for the load the loop needs. The plain load reads the
+// accumulator type itself: only when input, loop and accumulator types agree (a float32 input to a
+// float16 loop must still round to float16 first). Only the ops with an identity (sum, prod) take
+// another input dtype (dtype=, widening), so max and min instantiate one of the two loads: fewer
+// kernels, a shorter build.
+template <class Op, class T, class F>
+void with_load(dtype in, F&& f) {
   constexpr bool plain_loop = std::is_same_v<ops::accumulator_t<T>, T>;
-  bool cast = r.in_dtype != ops::dtype_v<T>() || !plain_loop;
+  bool cast = in != ops::dtype_v<T>() || !plain_loop;
   if constexpr (!plain_loop) {
-    launch_indexed<Op, T, true>(r, ctx);
+    f(std::true_type{});
   } else if constexpr (!Op::has_identity) {
     if (cast) throw not_implemented(std::string(Op::name) + ": the cuda backend reduces only in the input's own dtype");
-    launch_indexed<Op, T, false>(r, ctx);
+    f(std::false_type{});
   } else {
-    if (cast) launch_indexed<Op, T, true>(r, ctx);
-    else launch_indexed<Op, T, false>(r, ctx);
+    if (cast) f(std::true_type{});
+    else f(std::false_type{});
   }
+}
+
+template <class Op, class T>
+void launch_reduction(const reduction& r, const launch_context& ctx) {
+  with_load<Op, T>(r.in_dtype, [&](auto cast) { launch_indexed<Op, T, decltype(cast)::value>(r, ctx); });
+}
+
+template <class Op, class T>
+void launch_segmented_reduction(const segmented_reduction& r, const launch_context& ctx) {
+  with_load<Op, T>(r.in_dtype, [&](auto cast) { launch_segments<Op, T, decltype(cast)::value>(r, ctx); });
 }
 
 }  // namespace
 
-void register_reductions(reduce_table& t) {
+void register_reductions(reduce_table& t, segments_table& s) {
   for (int i = 0; i < int(ops::reduce_id::count); ++i)
     ops::visit_reduction(ops::reduce_id(i), [&](auto op_tag) {
       using Op = typename decltype(op_tag)::type;
       for (dtype d : all_dtypes)
-        ops::visit(d, [&](auto tag) { t[i][int(d)] = &launch_reduction<Op, typename decltype(tag)::type>; });
+        ops::visit(d, [&](auto tag) {
+          t[i][int(d)] = &launch_reduction<Op, typename decltype(tag)::type>;
+          s[i][int(d)] = &launch_segmented_reduction<Op, typename decltype(tag)::type>;
+        });
     });
 }
 

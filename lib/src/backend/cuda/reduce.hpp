@@ -7,7 +7,9 @@
 namespace cunp::detail::cuda {
 using reduce_launcher = void (*)(const reduction&, const launch_context&);
 using reduce_table = reduce_launcher[int(ops::reduce_id::count)][dtype_count];
-void register_reductions(reduce_table& t);
+using segments_launcher = void (*)(const segmented_reduction&, const launch_context&);
+using segments_table = segments_launcher[int(ops::reduce_id::count)][dtype_count];
+void register_reductions(reduce_table& t, segments_table& s);
 
 // itemsize in device code (cunp::itemsize is a host function)
 CUNP_HD inline std::size_t itemsize_of(dtype d) {

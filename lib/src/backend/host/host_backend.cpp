@@ -24,7 +24,7 @@ class host_backend final : public backend {
 #define CUNP_REGISTER(family) host::register_##family(elementwise_);
     CUNP_UFUNC_FAMILY_LIST(CUNP_REGISTER)
 #undef CUNP_REGISTER
-    host::register_reductions(reduce_);
+    host::register_reductions(reduce_, segments_);
     host::register_arg_reductions(arg_reduce_);
     host::register_scans(scan_);
     host::register_sorts(sort_);
@@ -70,6 +70,7 @@ class host_backend final : public backend {
   }
   bool has_reduction(ops::reduce_id op, dtype loop) const override { return reduce_[int(op)][int(loop)] != nullptr; }
   void reduce(ops::reduce_id op, dtype loop, const reduction& r) override { reduce_[int(op)][int(loop)](r); }
+  void reduce_segments(ops::reduce_id op, dtype loop, const segmented_reduction& r) override { segments_[int(op)][int(loop)](r); }
   bool has_arg_reduction(ops::arg_reduce_id op, dtype in) const override {
     return arg_reduce_[int(op)][int(in)] != nullptr;
   }
@@ -141,6 +142,7 @@ class host_backend final : public backend {
   caching_pool pool_;
   host::elementwise_table elementwise_ = {};
   host::reduce_table reduce_ = {};
+  host::segments_table segments_ = {};
   host::arg_reduce_table arg_reduce_ = {};
   host::scan_table scan_ = {};
   host::sort_table sort_ = {};

@@ -138,4 +138,14 @@ void reduce(const reduction& r) {
   });
 }
 
+template <class Op, class T>
+void reduce_segments(const segmented_reduction& r) {
+  using A = ops::accumulator_t<T>;
+  std::size_t out_size = itemsize(r.out_dtype);
+  for (std::int64_t o = 0; o < r.num_out; ++o) {
+    A acc = reduce_run<Op, A, T>(r.in + r.begin[o], r.length[o], r.stride, r.in_dtype);
+    ops::store_as<T>(r.out + o * std::int64_t(out_size), r.out_dtype, ops::convert<T>(acc));
+  }
+}
+
 }  // namespace cunp::detail::host

@@ -12,9 +12,11 @@
 namespace cunp::detail::host {
 using elementwise_fn = void (*)(const iteration&);
 using reduce_fn = void (*)(const reduction&);
+using segments_fn = void (*)(const segmented_reduction&);
 using scan_fn = void (*)(const accumulation&);
 using elementwise_table = elementwise_fn[int(ops::ufunc_id::count)][max_kernels];
 using reduce_table = reduce_fn[int(ops::reduce_id::count)][dtype_count];
+using segments_table = segments_fn[int(ops::reduce_id::count)][dtype_count];
 using arg_reduce_table = reduce_fn[int(ops::arg_reduce_id::count)][dtype_count];
 using scan_table = scan_fn[int(ops::scan_id::count)][dtype_count];
 using sort_fn = void (*)(const sort_request&);
@@ -26,7 +28,7 @@ using search_table = search_fn[dtype_count];
 #define CUNP_DECLARE_REGISTER(family) void register_##family(elementwise_table& t);
 CUNP_UFUNC_FAMILY_LIST(CUNP_DECLARE_REGISTER)
 #undef CUNP_DECLARE_REGISTER
-void register_reductions(reduce_table& t);
+void register_reductions(reduce_table& t, segments_table& s);
 void register_arg_reductions(arg_reduce_table& t);
 void register_scans(scan_table& t);
 void register_sorts(sort_table& t);
