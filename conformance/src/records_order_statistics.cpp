@@ -121,6 +121,9 @@ class quantile_cases final : public sample_generator {
              array_json(dtype::float32, {5, 3}, layout::C, positive_weights));
         push(array(d, {4, 6}, layout::C, v), q_variant(1), nullptr, false, array_json(dtype::bool_, {4, 6}, layout::C, json{{"gen", "mask"}, {"p", 0.7}}));
       }
+    // a float16 q: the CDF is compared in float16
+    push(array(dtype::float64, one_row), array(dtype::float16, {3}, layout::C, json::array({0.05 * scale_, 0.5 * scale_, 0.95 * scale_})), 1,
+         false, array_json(dtype::float64, one_row, layout::C, integer_weights));
     for (dtype d : {dtype::float16, dtype::float32, dtype::float64})
       for (const json& ax : {json(1), json(nullptr)})
         push(array(d, {3, 4}, layout::C, rows_with_nan()), q_column(), ax, false, array_json(dtype::float64, {3, 4}, layout::C, integer_weights));
@@ -237,8 +240,11 @@ void add_order_statistics(std::vector<op_record>& v) {
   for (std::size_t i = v.size() - 4; i < v.size(); ++i)
     v[i].errors = [base = v[i].errors, nan_function = i >= v.size() - 2](const op_record& self) {
       std::vector<error_case> e = base(self);
-      if (nan_function)
-        e.push_back(weighted_error(self, {3, 4}, 1, "inverted_cdf", array_json(dtype::float64, {4}, layout::C, integer_weights), "IndexError"));
+      if (nan_function) {  // the first slice's weights are checked before the second fails to index
+        e.push_back(weighted_error(self, {3, 4}, 1, "inverted_cdf", array_json(dtype::float64, {4}, layout::C, positive_weights), "IndexError"));
+        e.push_back(weighted_error(self, {3, 4}, 1, "inverted_cdf", array_json(dtype::float64, {4}, layout::C, json::array({0, 0, 0, 0})),
+                                   "ValueError"));
+      }
       else
         e.push_back({make_case(self, {array(dtype::float64, {0, 3}), scalar(0.5)}, {{"axis", 0}, {"method", "linear"}, {"keepdims", false}}),
                      "IndexError"});

@@ -231,7 +231,8 @@ ndarray weighted_equal_bins(const ndarray& flat, const ndarray& w, const bin_edg
     wb = extract(keep, wb).astype(summing);
     ndarray perm = argsort(v, {.axis = 0, .kind = "stable"});
     ndarray sums = bin_sums(gather(wb, perm), edge_positions(gather(v, perm), be.edges));
-    n = add(n, sums.astype(w.dtype()), {.out = n});
+    // NumPy adds complex sums into n's parts in float64, rounding once; real ones it casts first
+    n = add(n, is_complex(w.dtype()) ? sums : sums.astype(w.dtype()), {.out = n});
   }
   return n;
 }

@@ -285,18 +285,19 @@ ndarray weights_like(const ndarray& a, const ndarray& w, const axes& axis) {
 }
 
 // NumPy's nan-functions index weights of the reduced axes' shape by each kept position (its
-// _nanquantile_ureduce_func), which fails at the first kept axis position past 0: the last kept
-// axis longer than 1, counted among the kept axes.
-void check_nan_weights_indexable(const ndarray& a, const ndarray& w, const axes& axis) {
-  if (w.shape() == a.shape() || !axis.list) return;
+// _nanquantile_ureduce_func), which fails at the first kept position past 0: the last kept axis
+// longer than 1, counted among the kept axes, is the one its IndexError names.
+std::optional<std::int64_t> unindexable_weights_axis(const ndarray& a, const ndarray& w, const axes& axis) {
+  if (w.shape() == a.shape() || !axis.list) return std::nullopt;
   std::vector<int> reduced = normalize_axes(axis, a.ndim());
-  std::int64_t kept = 0, failing = -1;
+  std::int64_t kept = 0;
+  std::optional<std::int64_t> failing;
   for (int d = 0; d < a.ndim(); ++d) {
     if (std::find(reduced.begin(), reduced.end(), d) != reduced.end()) continue;
     if (a.shape()[std::size_t(d)] > 1) failing = kept;
     ++kept;
   }
-  if (failing >= 0) throw index_error("index 1 is out of bounds for axis " + std::to_string(failing) + " with size 1");
+  return failing;
 }
 
 // Method inverted_cdf with weights: each slice sorted with its weights, whose running sum in
@@ -310,9 +311,10 @@ ndarray weighted_quantile_of(const char* op, const ndarray& a, const quantiles& 
   if (o.axis.list) normalize_axes(o.axis, a.ndim());
   ndarray w = weights_like(a, o.weights->to(a.device()), o.axis);
   if (any(less(w, 0)).item<bool>()) throw value_error("Weights must be non-negative.");
+  std::optional<std::int64_t> unindexable;
   if (skip_nan) {
     if (a.size() == 0) return nanmean(a, o.axis, o.keepdims);
-    check_nan_weights_indexable(a, *o.weights, o.axis);
+    unindexable = unindexable_weights_axis(a, *o.weights, o.axis);
   }
   sorted_rows r = rows_of(op, a, o.axis);
   if (r.n == 0) throw index_error("index -1 is out of bounds for axis 0 with size 0");
@@ -332,7 +334,12 @@ ndarray weighted_quantile_of(const char* op, const ndarray& a, const quantiles& 
   cdf = divide(cdf, cdf[{slice(), slice(r.n - 1, std::nullopt)}]);
   ndarray invalid = isnan(cdf[{slice(), r.n - 1}]);
   if (nan_skipped) invalid = logical_and(invalid, greater(counts.reshape({b}), 0));  // an all-NaN slice is NaN, unchecked
-  if (any(invalid).item<bool>()) throw value_error("Weights included NaN, inf or were all zero.");
+  const char* bad_weights = "Weights included NaN, inf or were all zero.";
+  if (unindexable) {  // NumPy computes the first slice before it fails to index the second
+    if (invalid[{0}].item<bool>()) throw value_error(bad_weights);
+    throw index_error("index 1 is out of bounds for axis " + std::to_string(*unindexable) + " with size 1");
+  }
+  if (any(invalid).item<bool>()) throw value_error(bad_weights);
   if (is_inexact(q.dtype())) cdf = cdf.astype(q.dtype());
   cdf = where(equal(cdf, 0), -1, cdf);
   // each q's position: how many of the slice's CDF values lie below it (searchsorted's left side)

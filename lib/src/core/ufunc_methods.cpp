@@ -157,13 +157,14 @@ ndarray deliver(const ndarray& result, const std::optional<ndarray>& out) {
 }
 
 // The reduction kernel that folds reduceat's segments of this ufunc, where the backend has one
-// for the loop: add and multiply (any input dtype), maximum and minimum (in the input's own).
+// for the loop: add and multiply (any input dtype), maximum and minimum (in the input's own, not
+// complex: which complex NaN they keep depends on the order, which a kernel's tree does not keep).
 std::optional<ops::reduce_id> segment_kernel(ufunc_op op, dtype in, dtype loop, const device& dev) {
   std::optional<ops::reduce_id> id;
   if (op == ufunc_op::add) id = ops::reduce_id::sum;
   else if (op == ufunc_op::multiply) id = ops::reduce_id::prod;
-  else if (op == ufunc_op::maximum && in == loop) id = ops::reduce_id::max;
-  else if (op == ufunc_op::minimum && in == loop) id = ops::reduce_id::min;
+  else if (op == ufunc_op::maximum && in == loop && !is_complex(loop)) id = ops::reduce_id::max;
+  else if (op == ufunc_op::minimum && in == loop && !is_complex(loop)) id = ops::reduce_id::min;
   if (id && !backend_for(dev).has_reduction(*id, loop)) id.reset();
   return id;
 }
