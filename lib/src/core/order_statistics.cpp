@@ -319,9 +319,9 @@ ndarray weighted_quantile_of(const char* op, const ndarray& a, const quantiles& 
   sorted_rows r = rows_of(op, a, o.axis);
   if (r.n == 0) throw index_error("index -1 is out of bounds for axis 0 with size 0");
   std::int64_t b = batch_size(r);
-  ndarray order = add(argsort(r.rows, {.axis = -1, .kind = "stable"}), row_starts(r).reshape({b, 1}));
-  ndarray weight_rows = gather(rows_of(op, w, o.axis).rows, order);
-  r.rows = gather(r.rows, order);
+  ndarray sorting = add(argsort(r.rows, {.axis = -1, .kind = "stable"}), row_starts(r).reshape({b, 1}));
+  ndarray weight_rows = gather(rows_of(op, w, o.axis).rows, sorting);
+  r.rows = gather(r.rows, sorting);
   if (is_complex(weight_rows.dtype())) weight_rows = real(weight_rows);  // NumPy's cast to float64 drops the imaginary parts
   bool nan_skipped = skip_nan && is_inexact(a.dtype());
   ndarray counts = full({1, b}, r.n, dtype::int64, order::C, a.device());

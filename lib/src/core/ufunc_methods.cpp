@@ -156,6 +156,13 @@ ndarray deliver(const ndarray& result, const std::optional<ndarray>& out) {
   return *out;
 }
 
+// The end of reduceat's segment j along an axis of length len: at[j + 1] (the axis' end for the
+// last), or one past at[j] where that is not beyond it (NumPy's one-element segment).
+std::int64_t segment_end(const std::vector<std::int64_t>& at, std::size_t j, std::int64_t len) {
+  std::int64_t stop = j + 1 < at.size() ? at[j + 1] : len;
+  return stop > at[j] ? stop : at[j] + 1;
+}
+
 // The reduction kernel that folds reduceat's segments of this ufunc, where the backend has one
 // for the loop: add and multiply (any input dtype), maximum and minimum (in the input's own, not
 // complex: which complex NaN they keep depends on the order, which a kernel's tree does not keep).
@@ -170,16 +177,14 @@ std::optional<ops::reduce_id> segment_kernel(ufunc_op op, dtype in, dtype loop, 
 }
 
 // reduceat's segments in one launch: each output's segment of a along `axis` as the byte offset
-// of its first element and its length (NumPy's rule: at[j] to at[j + 1], or the one element at
-// at[j] where that is empty), for every position of the other axes.
+// of its first element and its length (segment_end's), for every position of the other axes.
 void reduce_segments(ops::reduce_id kernel, const ndarray& a, int axis, const std::vector<std::int64_t>& at, const ndarray& result) {
   std::int64_t len = a.shape()[std::size_t(axis)], stride = a.strides()[std::size_t(axis)];
   std::vector<std::int64_t> first(at.size()), count(at.size());
   std::int64_t m = std::int64_t(at.size());
   for (std::size_t j = 0; j < at.size(); ++j) {
-    std::int64_t stop = j + 1 < at.size() ? at[j + 1] : len;
     first[j] = at[j] * stride;
-    count[j] = stop > at[j] ? stop - at[j] : 1;
+    count[j] = segment_end(at, j, len) - at[j];
   }
   const shape_t& s = result.shape();
   auto along_axis = [&](const ndarray& v, int d) {
@@ -345,8 +350,7 @@ ndarray binary_ufunc::reduceat(const ndarray& a, const ndarray& indices, const r
   if (result.size() > 0 && kernel) reduce_segments(*kernel, a, axis, at, result);
   else if (result.size() > 0)
     for (std::size_t j = 0; j < at.size(); ++j) {
-      std::int64_t start = at[j], stop = j + 1 < at.size() ? at[j + 1] : len;
-      if (stop <= start) stop = start + 1;
+      std::int64_t start = at[j], stop = segment_end(at, j, len);
       m.reduce_axis(along(a, axis, start, stop), axis, along(result, axis, std::int64_t(j), std::int64_t(j) + 1).squeeze(axes{axis}));
     }
   return deliver(result, o.out);
