@@ -1,6 +1,7 @@
 // The harness proves it can fail: runs the conformance suite built against cunp_planted (host
-// library with the bugs of lib/src/backend/host/planted_bugs.hpp) and checks that the suite
-// reports exactly the cases those bugs break as failures: none missed, none extra.
+// library with the bugs of lib/src/backend/host/planted_bugs.hpp) over the ops the bugs are in,
+// and checks that the suite reports exactly the cases those bugs break as failures: none missed,
+// none extra.
 //   cunp_planted_check --conformance <cunp_conformance_planted> --results <dir>
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -106,7 +107,13 @@ int main(int argc, char** argv) {
   start_oracle();
   oracle::add_module_path(CUNP_PLANTED_PYTHON_DIR);
   std::filesystem::remove_all(results_dir);
-  std::string cmd = "\"" + conformance_exe + "\" --op '*' --backend " + backend + " --reference numpy --quiet --results \"" +
+  // the ops the predicates below name: the other ops run their own suites on the plain library,
+  // which poisons fresh allocations in its tests as the planted one does always
+  const std::set<std::string> planted_ops = backend == "host" ? std::set<std::string>{"add", "negative", "sum", "prod", "max", "min"}
+                                                             : std::set<std::string>{"absolute", "abs"};
+  std::string ops;
+  for (const auto& op : planted_ops) ops += (ops.empty() ? "" : ",") + op;
+  std::string cmd = "\"" + conformance_exe + "\" --op " + ops + " --backend " + backend + " --reference numpy --quiet --results \"" +
                     results_dir + "\" > \"" + results_dir + ".log\" 2>&1";
   std::printf("running the suite on the planted library: %s\n", cmd.c_str());
   std::fflush(stdout);
@@ -116,7 +123,7 @@ int main(int argc, char** argv) {
                 results_dir.c_str());
     return 1;
   }
-  std::ifstream f(results_dir + "/every_op." + backend + ".numpy.json");
+  std::ifstream f(results_dir + "/selected_ops." + backend + ".numpy.json");
   if (!f) {
     std::printf("FAIL: no results JSON in %s\n", results_dir.c_str());
     return 1;
@@ -128,7 +135,8 @@ int main(int argc, char** argv) {
 
   int missed = 0, extra = 0, expected_total = 0;
   for (const auto& rec : op_records()) {
-    if (rec.composite) continue;  // the bugs of the ops under it reach it unmodelled (record.hpp)
+    // composites: the bugs of the ops under them reach them unmodelled (record.hpp)
+    if (rec.composite || !planted_ops.count(rec.name)) continue;
     std::set<std::string> expected, got;
     for (const auto& sc : suite_of(rec))
       if (!ufunc_keyword_case(rec, sc.c) &&

@@ -16,6 +16,7 @@
 #include "backend/cuda/sort.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
+#include "core/debug_switches.hpp"
 #include "core/kernel_errors.hpp"
 
 namespace cunp::detail {
@@ -23,10 +24,7 @@ namespace cunp::detail {
 namespace cuda {
 namespace {
 bool sync_every_launch() {
-  static const bool on = [] {
-    const char* v = std::getenv("CUNP_SYNC");
-    return v && *v && std::strcmp(v, "0") != 0;
-  }();
+  static const bool on = env_flag("CUNP_SYNC");
   return on;
 }
 }  // namespace
@@ -113,10 +111,10 @@ class cuda_backend final : public backend {
 
   void* allocate(std::size_t bytes) override {
     void* p = pool_.allocate(bytes, stream_);
-#if CUNP_PLANT_BUGS
-    device_guard g(index_);
-    CUNP_CUDA_CHECK(cudaMemsetAsync(p, cuda::planted::poison_byte, bytes, stream_));
-#endif
+    if (cuda::planted::enabled || poison_allocations()) {
+      device_guard g(index_);
+      CUNP_CUDA_CHECK(cudaMemsetAsync(p, poison_byte, bytes, stream_));
+    }
     return p;
   }
   void deallocate(void* p, std::size_t) override { pool_.deallocate(p); }

@@ -10,6 +10,7 @@
 #include "backend/host/planted_bugs.hpp"
 #include "core/backend.hpp"
 #include "core/caching_pool.hpp"
+#include "core/debug_switches.hpp"
 #include "core/kernel_errors.hpp"
 #include "core/ufunc_loops.hpp"
 
@@ -36,7 +37,7 @@ class host_backend final : public backend {
 
   void* allocate(std::size_t bytes) override {
     void* p = pool_.allocate(bytes);
-    if constexpr (host::planted::enabled) std::memset(p, host::planted::poison_byte, bytes);
+    if (host::planted::enabled || poison_allocations()) std::memset(p, poison_byte, bytes);
     return p;
   }
   void deallocate(void* p, std::size_t) override { pool_.deallocate(p); }

@@ -55,8 +55,4 @@ std::int64_t reduced_run_length(const reduction& r, std::int64_t run) {
   return run;
 }
 
-// Every new host allocation is filled with this byte, so that an element a loop never writes
-// cannot pass by holding the right value left over from an earlier array.
-inline constexpr unsigned char poison_byte = 0xA5;
-
 }  // namespace cunp::detail::host::planted
