@@ -9,7 +9,16 @@ using reduce_launcher = void (*)(const reduction&, const launch_context&);
 using reduce_table = reduce_launcher[int(ops::reduce_id::count)][dtype_count];
 using segments_launcher = void (*)(const segmented_reduction&, const launch_context&);
 using segments_table = segments_launcher[int(ops::reduce_id::count)][dtype_count];
-void register_reductions(reduce_table& t, segments_table& s);
+void register_sum_reductions(reduce_table& t, segments_table& s);
+void register_prod_reductions(reduce_table& t, segments_table& s);
+void register_max_reductions(reduce_table& t, segments_table& s);
+void register_min_reductions(reduce_table& t, segments_table& s);
+inline void register_reductions(reduce_table& t, segments_table& s) {
+  register_sum_reductions(t, s);
+  register_prod_reductions(t, s);
+  register_max_reductions(t, s);
+  register_min_reductions(t, s);
+}
 
 // itemsize in device code (cunp::itemsize is a host function)
 CUNP_HD inline std::size_t itemsize_of(dtype d) {

@@ -2,7 +2,10 @@
 // grid splits the reduced range to fill the GPU): a block per output for long rows, a warp per
 // output for short rows, and, where the reduced dims are the outer ones in memory, a block per 32
 // neighbouring outputs whose lanes read neighbouring elements while its warps split the rows.
-// Segmented reductions (reduceat) take a block per segment.
+// Dense runs and dense columns of a plain load read 16 bytes per lane and load. Segmented
+// reductions (reduceat) take a block per segment.
+#include <cstdint>
+
 #include <cub/block/block_reduce.cuh>
 #include <cub/warp/warp_reduce.cuh>
 #include <cub/device/device_reduce.cuh>
@@ -47,6 +50,10 @@ struct reduce_params {
   offset_calculator<1, Index> kept;  // output index -> input offset
   offset_calculator<1, Index> red;   // reduced index -> input offset
   Index num_out, num_red;
+  // set only where the kernel's loads are plain and vector_loads allows: each reduced run is one
+  // dense run of elements (rows), or output o's element of every reduced index sits o elements
+  // after the first output's, and every row of outputs starts 16-byte aligned (columns)
+  bool dense_rows = false, dense_columns = false;
 };
 
 // An input element as the accumulator of loop type T sees it (cast through T: ops/reductions.hpp).
@@ -54,6 +61,48 @@ template <class T, bool Cast>
 __device__ inline ops::accumulator_t<T> load_acc(const char* p, dtype d) {
   if constexpr (Cast) return ops::load_accumulated<T>(p, d);
   else return *reinterpret_cast<const ops::accumulator_t<T>*>(p);
+}
+
+// 16-byte loads (V elements each) where the kernel reads the accumulator type itself and V >= 2:
+// a warp then moves 512 bytes per load instruction rather than 32 elements.
+template <class A, bool Cast>
+constexpr bool vector_loads = !Cast && sizeof(A) <= 8;
+
+template <class A>
+struct alignas(16) vec16 {
+  A v[16 / sizeof(A)];
+};
+
+template <class Op, class A>
+__device__ inline void fold(partial<A>& acc, const A& v) {
+  acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+}
+
+// Thread t of nt's share of a dense run of n elements (element-aligned): the elements before the
+// first 16-byte boundary, whole vectors (U loads in flight), then the rest.
+template <class Op, class A, class Index>
+__device__ inline partial<A> fold_dense_run(const char* run, Index n, Index t, Index nt) {
+  constexpr int V = 16 / sizeof(A), U = 4;
+  const A* elems = reinterpret_cast<const A*>(run);
+  partial<A> acc{Op::template identity<A>(), false};
+  Index head = Index(((16 - (reinterpret_cast<std::uintptr_t>(run) & 15)) & 15) / sizeof(A));
+  if (head > n) head = n;
+  if (t < head) fold<Op>(acc, elems[t]);
+  const auto* vecs = reinterpret_cast<const vec16<A>*>(elems + head);
+  Index nv = (n - head) / V;
+  for (Index i = t; i < nv; i += nt * U) {
+    vec16<A> x[U];
+#pragma unroll
+    for (int u = 0; u < U; ++u)
+      if (i + Index(u) * nt < nv) x[u] = vecs[i + Index(u) * nt];
+#pragma unroll
+    for (int u = 0; u < U; ++u)
+      if (i + Index(u) * nt < nv)
+#pragma unroll
+        for (int k = 0; k < V; ++k) fold<Op>(acc, x[u].v[k]);
+  }
+  for (Index r = head + nv * V + t; r < n; r += nt) fold<Op>(acc, elems[r]);
+  return acc;
 }
 
 template <class Op, class T, class Index, bool Cast>
@@ -78,12 +127,17 @@ reduce_block_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumulato
     p.kept.get(o, base);
     Index r0 = s * chunk, r1 = r0 + chunk < p.num_red ? r0 + chunk : p.num_red;
     partial<A> acc{Op::template identity<A>(), false};
-    for (Index r = r0 + threadIdx.x; r < r1; r += reduce_threads) {
-      off_t off[1];
-      p.red.get(r, off);
-      A v = load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype);
-      acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+    if constexpr (vector_loads<A, Cast>) {
+      if (p.dense_rows && r0 < r1)
+        acc = fold_dense_run<Op, A, Index>(p.in + base[0] + std::int64_t(r0) * std::int64_t(sizeof(A)), r1 - r0,
+                                           Index(threadIdx.x), Index(reduce_threads));
     }
+    if (!p.dense_rows || !vector_loads<A, Cast>)
+      for (Index r = r0 + threadIdx.x; r < r1; r += reduce_threads) {
+        off_t off[1];
+        p.red.get(r, off);
+        fold<Op>(acc, load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype));
+      }
     partial<A> total = block_reduce(tmp).Reduce(acc, combine_partials<Op, A>{});
     if (threadIdx.x == 0) {
       if (splits == 1) store_result<Op, T, Index, Cast>(p, o, total);
@@ -93,14 +147,22 @@ reduce_block_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumulato
   }
 }
 
+// The second pass: a warp per output, its lanes reading neighbouring partials (a thread per
+// output would wait on each of its partials in turn).
 template <class Op, class T, class Index>
-__global__ void combine_splits_kernel(reduce_params<Index> p, const partial<ops::accumulator_t<T>>* partials, Index splits) {
+__global__ void __launch_bounds__(reduce_threads)
+combine_splits_kernel(reduce_params<Index> p, const partial<ops::accumulator_t<T>>* partials, Index splits) {
   using A = ops::accumulator_t<T>;
-  Index stride = Index(gridDim.x) * blockDim.x;
-  for (Index o = Index(blockIdx.x) * blockDim.x + threadIdx.x; o < p.num_out; o += stride) {
+  using warp_reduce = cub::WarpReduce<partial<A>>;
+  __shared__ typename warp_reduce::TempStorage tmp[reduce_warps];
+  int warp = int(threadIdx.x) / 32, lane = int(threadIdx.x) % 32;
+  Index stride = Index(gridDim.x) * reduce_warps;
+  for (Index o = Index(blockIdx.x) * reduce_warps + Index(warp); o < p.num_out; o += stride) {
     partial<A> acc{Op::template identity<A>(), false};
-    for (Index s = 0; s < splits; ++s) acc = combine_partials<Op, A>{}(acc, partials[std::int64_t(o) * splits + s]);
-    store_result<Op, T, Index, false>(p, o, acc);
+    for (Index s = Index(lane); s < splits; s += 32) acc = combine_partials<Op, A>{}(acc, partials[std::int64_t(o) * splits + s]);
+    partial<A> total = warp_reduce(tmp[warp]).Reduce(acc, combine_partials<Op, A>{});
+    if (lane == 0) store_result<Op, T, Index, false>(p, o, total);
+    __syncwarp();  // tmp[warp] is reused by the warp's next output
   }
 }
 
@@ -117,12 +179,16 @@ __global__ void __launch_bounds__(reduce_threads) reduce_warp_kernel(reduce_para
     off_t base[1];
     p.kept.get(o, base);
     partial<A> acc{Op::template identity<A>(), false};
+    if constexpr (vector_loads<A, Cast>) {
+      if (p.dense_rows) acc = fold_dense_run<Op, A, Index>(p.in + base[0], p.num_red, Index(lane), Index(32));
+    }
+    if (!p.dense_rows || !vector_loads<A, Cast>) {
 #pragma unroll 4
-    for (Index r = Index(lane); r < p.num_red; r += 32) {
-      off_t off[1];
-      p.red.get(r, off);
-      A v = load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype);
-      acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+      for (Index r = Index(lane); r < p.num_red; r += 32) {
+        off_t off[1];
+        p.red.get(r, off);
+        fold<Op>(acc, load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype));
+      }
     }
     partial<A> total = warp_reduce(tmp[warp]).Reduce(acc, combine_partials<Op, A>{});
     if (lane == 0) store_result<Op, T, Index, Cast>(p, o, total);
@@ -130,42 +196,66 @@ __global__ void __launch_bounds__(reduce_threads) reduce_warp_kernel(reduce_para
   }
 }
 
-// Outer reductions (the kept dims innermost in memory): a block per 32 neighbouring outputs, a
-// lane each, so a warp reads neighbouring elements; its warps take every 8th row of the block's
+// Outer reductions (the kept dims innermost in memory): a block per 32 lanes of neighbouring
+// outputs, so a warp reads neighbouring elements; its warps take every 8th row of the block's
 // share of the reduced range (blockIdx.y picks the share), then warp 0 combines them in order.
+// With dense columns a lane takes V neighbouring outputs, read by one 16-byte load per row.
 template <class Op, class T, class Index, bool Cast>
 __global__ void __launch_bounds__(reduce_threads)
 reduce_columns_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumulator_t<T>>* partials) {
   using A = ops::accumulator_t<T>;
   using off_t = typename offset_calculator<1, Index>::offset_t;
+  constexpr int V = vector_loads<A, Cast> ? int(16 / sizeof(A)) : 1;
   // raw storage: A may have constructors, which __shared__ variables may not run
-  __shared__ alignas(16) unsigned char raw[reduce_threads * sizeof(partial<A>)];
+  __shared__ alignas(16) unsigned char raw[reduce_threads * V * sizeof(partial<A>)];
   auto* rows = reinterpret_cast<partial<A>*>(raw);
   int warp = int(threadIdx.x) / 32, lane = int(threadIdx.x) % 32;
-  Index splits = gridDim.y, s = blockIdx.y;
+  int width = V > 1 && p.dense_columns ? V : 1;  // outputs per lane
+  Index splits = gridDim.y, s = blockIdx.y, per_tile = Index(32 * width);
   Index r0 = s * chunk, r1 = r0 + chunk < p.num_red ? r0 + chunk : p.num_red;
-  for (Index tile = blockIdx.x; tile < (p.num_out + 31) / 32; tile += gridDim.x) {
-    Index o = tile * 32 + Index(lane);
-    partial<A> acc{Op::template identity<A>(), false};
-    if (o < p.num_out) {
+  for (Index tile = blockIdx.x; tile < (p.num_out + per_tile - 1) / per_tile; tile += gridDim.x) {
+    Index o = tile * per_tile + Index(lane * width);
+    partial<A> acc[V];
+#pragma unroll
+    for (int k = 0; k < V; ++k) acc[k] = {Op::template identity<A>(), false};
+    if constexpr (V > 1) {
+      if (width > 1 && o < p.num_out) {
+        const char* first = p.in + std::int64_t(o) * std::int64_t(sizeof(A));
+        bool whole = o + Index(V) <= p.num_out;
+#pragma unroll 4
+        for (Index r = r0 + Index(warp); r < r1; r += reduce_warps) {
+          off_t off[1];
+          p.red.get(r, off);
+          if (whole) {
+            vec16<A> x = *reinterpret_cast<const vec16<A>*>(first + off[0]);
+#pragma unroll
+            for (int k = 0; k < V; ++k) fold<Op>(acc[k], x.v[k]);
+          } else {
+            for (int k = 0; o + Index(k) < p.num_out; ++k) fold<Op>(acc[k], reinterpret_cast<const A*>(first + off[0])[k]);
+          }
+        }
+      }
+    }
+    if (width == 1 && o < p.num_out) {
       off_t base[1];
       p.kept.get(o, base);
 #pragma unroll 4
       for (Index r = r0 + Index(warp); r < r1; r += reduce_warps) {
         off_t off[1];
         p.red.get(r, off);
-        A v = load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype);
-        acc = {acc.ok ? Op::template combine<A>(acc.v, v) : v, true};
+        fold<Op>(acc[0], load_acc<T, Cast>(p.in + base[0] + off[0], p.in_dtype));
       }
     }
-    rows[threadIdx.x] = acc;
+#pragma unroll
+    for (int k = 0; k < V; ++k) rows[threadIdx.x * V + k] = acc[k];
     __syncthreads();
-    if (warp == 0 && o < p.num_out) {
-      partial<A> total = rows[lane];
-      for (int w = 1; w < reduce_warps; ++w) total = combine_partials<Op, A>{}(total, rows[w * 32 + lane]);
-      if (splits == 1) store_result<Op, T, Index, Cast>(p, o, total);
-      else partials[std::int64_t(o) * splits + s] = total;
-    }
+    if (warp == 0)
+      for (int k = 0; k < width && o + Index(k) < p.num_out; ++k) {
+        partial<A> total = rows[lane * V + k];
+        for (int w = 1; w < reduce_warps; ++w) total = combine_partials<Op, A>{}(total, rows[(w * 32 + lane) * V + k]);
+        if (splits == 1) store_result<Op, T, Index, Cast>(p, o + Index(k), total);
+        else partials[std::int64_t(o + Index(k)) * splits + s] = total;
+      }
     __syncthreads();  // rows is reused by the next tile
   }
 }
@@ -235,6 +325,15 @@ void launch(const reduction& r, const launch_context& ctx) {
                          offset_calculator<1, Index>(r.out_ndim, r.out_shape.data(), kept_strides),
                          offset_calculator<1, Index>(r.red_ndim, r.red_shape.data(), red_strides),
                          Index(r.num_out), Index(r.num_red)};
+  if constexpr (vector_loads<A, Cast>) {
+    auto multiple_of = [](std::int64_t x, std::int64_t m) { return x % m == 0; };
+    bool aligned = multiple_of(std::int64_t(reinterpret_cast<std::uintptr_t>(r.in)), sizeof(A));
+    for (int d = 0; d < r.out_ndim; ++d) aligned = aligned && multiple_of(r.in_out_strides[d], sizeof(A));
+    p.dense_rows = aligned && r.red_ndim == 1 && r.in_red_strides[0] == std::int64_t(sizeof(A));
+    bool columns_aligned = multiple_of(std::int64_t(reinterpret_cast<std::uintptr_t>(r.in)), 16);
+    for (int d = 0; d < r.red_ndim; ++d) columns_aligned = columns_aligned && multiple_of(r.in_red_strides[d], 16);
+    p.dense_columns = columns_aligned && r.out_ndim == 1 && r.in_out_strides[0] == std::int64_t(sizeof(A));
+  }
   std::int64_t target_blocks = std::int64_t(ctx.sm_count) * 8;
   bool outer_reduction = r.out_ndim > 0 && r.red_ndim > 0 &&
                          std::llabs(r.in_out_strides[0]) < std::llabs(r.in_red_strides[0]);
@@ -256,13 +355,14 @@ void launch(const reduction& r, const launch_context& ctx) {
     auto* partials = static_cast<partial<A>*>(ctx.pool->allocate(bytes, ctx.stream));
     kernel<<<dim3(grid_x, unsigned(splits)), reduce_threads, 0, ctx.stream>>>(p, Index(chunk), partials);
     check_launch(ctx.stream, Op::name);
-    unsigned blocks = unsigned(std::min<std::int64_t>((r.num_out + 255) / 256, 65535));
-    combine_splits_kernel<Op, T, Index><<<blocks, 256, 0, ctx.stream>>>(p, partials, Index(splits));
+    unsigned blocks = unsigned(std::min<std::int64_t>((r.num_out + reduce_warps - 1) / reduce_warps, 65535LL * 32));
+    combine_splits_kernel<Op, T, Index><<<blocks, reduce_threads, 0, ctx.stream>>>(p, partials, Index(splits));
     check_launch(ctx.stream, Op::name);
     ctx.pool->deallocate(partials);  // stream-ordered: the next user on this stream runs after the kernels
   };
   if (outer_reduction) {
-    std::int64_t tiles = (r.num_out + 31) / 32;
+    std::int64_t per_tile = 32 * (p.dense_columns ? 16 / std::int64_t(sizeof(A)) : 1);
+    std::int64_t tiles = (r.num_out + per_tile - 1) / per_tile;
     launch_split(reduce_columns_kernel<Op, T, Index, Cast>, tiles, split_for(tiles, reduce_warps * 16));
     return;
   }
@@ -313,15 +413,13 @@ void launch_segmented_reduction(const segmented_reduction& r, const launch_conte
 
 }  // namespace
 
-void register_reductions(reduce_table& t, segments_table& s) {
-  for (int i = 0; i < int(ops::reduce_id::count); ++i)
-    ops::visit_reduction(ops::reduce_id(i), [&](auto op_tag) {
-      using Op = typename decltype(op_tag)::type;
-      for (dtype d : all_dtypes)
-        ops::visit(d, [&](auto tag) {
-          t[i][int(d)] = &launch_reduction<Op, typename decltype(tag)::type>;
-          s[i][int(d)] = &launch_segmented_reduction<Op, typename decltype(tag)::type>;
-        });
+// Op's kernels for every dtype, in its row of the tables.
+template <class Op>
+void register_reduction(ops::reduce_id id, reduce_table& t, segments_table& s) {
+  for (dtype d : all_dtypes)
+    ops::visit(d, [&](auto tag) {
+      t[int(id)][int(d)] = &launch_reduction<Op, typename decltype(tag)::type>;
+      s[int(id)][int(d)] = &launch_segmented_reduction<Op, typename decltype(tag)::type>;
     });
 }
 
