@@ -221,16 +221,28 @@ reduce_columns_kernel(reduce_params<Index> p, Index chunk, partial<ops::accumula
     if constexpr (V > 1) {
       if (width > 1 && o < p.num_out) {
         const char* first = p.in + std::int64_t(o) * std::int64_t(sizeof(A));
-        bool whole = o + Index(V) <= p.num_out;
-#pragma unroll 4
-        for (Index r = r0 + Index(warp); r < r1; r += reduce_warps) {
-          off_t off[1];
-          p.red.get(r, off);
-          if (whole) {
-            vec16<A> x = *reinterpret_cast<const vec16<A>*>(first + off[0]);
+        if (o + Index(V) <= p.num_out) {
+          // U rows' loads issued before any is folded: the lane waits on memory once per U rows
+          constexpr int U = 4;
+          for (Index r = r0 + Index(warp); r < r1; r += reduce_warps * U) {
+            vec16<A> x[U];
 #pragma unroll
-            for (int k = 0; k < V; ++k) fold<Op>(acc[k], x.v[k]);
-          } else {
+            for (int u = 0; u < U; ++u) {
+              off_t off[1];
+              Index ru = r + Index(u * reduce_warps);
+              p.red.get(ru < r1 ? ru : r, off);
+              if (ru < r1) x[u] = *reinterpret_cast<const vec16<A>*>(first + off[0]);
+            }
+#pragma unroll
+            for (int u = 0; u < U; ++u)
+              if (r + Index(u * reduce_warps) < r1)
+#pragma unroll
+                for (int k = 0; k < V; ++k) fold<Op>(acc[k], x[u].v[k]);
+          }
+        } else {  // the last lane of a ragged last tile
+          for (Index r = r0 + Index(warp); r < r1; r += reduce_warps) {
+            off_t off[1];
+            p.red.get(r, off);
             for (int k = 0; o + Index(k) < p.num_out; ++k) fold<Op>(acc[k], reinterpret_cast<const A*>(first + off[0])[k]);
           }
         }
@@ -363,7 +375,8 @@ void launch(const reduction& r, const launch_context& ctx) {
   if (outer_reduction) {
     std::int64_t per_tile = 32 * (p.dense_columns ? 16 / std::int64_t(sizeof(A)) : 1);
     std::int64_t tiles = (r.num_out + per_tile - 1) / per_tile;
-    launch_split(reduce_columns_kernel<Op, T, Index, Cast>, tiles, split_for(tiles, reduce_warps * 16));
+    // a block's share of the rows: at least 8 per warp (dense columns: two rounds of its 4 loads)
+    launch_split(reduce_columns_kernel<Op, T, Index, Cast>, tiles, split_for(tiles, reduce_warps * (p.dense_columns ? 8 : 16)));
     return;
   }
   if (r.num_red <= 4096 && r.num_out >= std::int64_t(ctx.sm_count) * 16) {
