@@ -194,9 +194,9 @@ int main(int argc, char** argv) {
       for (std::size_t k = shard_i; k < all.size(); k += shard_n) mine.push_back({long(k), std::move(all[k])});
       work.push_back({&r, std::move(mine)});
     }
-    if (work.size() != (op_name == "*" ? op_records().size() : wanted.size())) {
+    if (op_name != "*" && work.size() != wanted.size()) {
       for (const auto& r : op_records()) wanted.erase(r.name);
-      std::fprintf(stderr, "unknown op '%s' (see --list)\n", op_name == "*" || wanted.empty() ? op_name.c_str() : wanted.begin()->c_str());
+      std::fprintf(stderr, "unknown op '%s' (see --list)\n", wanted.begin()->c_str());
       return 2;
     }
   }

@@ -2,9 +2,6 @@
 // tables filled by the .cu files of each op family.
 #include <cuda_runtime.h>
 
-#include <cstdlib>
-#include <cstring>
-
 #include "backend/cuda/arg_reduce.hpp"
 #include "backend/cuda/check.hpp"
 #include "backend/cuda/copy_fill.hpp"
